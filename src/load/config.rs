@@ -1,0 +1,284 @@
+//! `site.toml`: what the portal is called, where it lives and which prefecture
+//! it covers.
+//!
+//! Unknown keys are errors naming the key, because a misspelt optional key
+//! (`them = "x"`) would otherwise be ignored without a word.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::gov_codes;
+
+/// The file every site has, relative to the root.
+pub const FILE: &str = "site.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    prefecture_code: Option<Spanned<String>>,
+    prefecture_name: Option<String>,
+    theme: Option<String>,
+    description: Option<String>,
+    organization: Option<String>,
+    #[serde(default)]
+    groups: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    name: Spanned<String>,
+    municipalities: Vec<Spanned<String>>,
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/careplan/`), prefixed to every link.
+    pub base_path: String,
+    pub prefecture_code: String,
+    pub prefecture_name: String,
+    pub theme: String,
+    pub description: Option<String>,
+    pub organization: Option<String>,
+    pub groups: Vec<GroupConfig>,
+}
+
+/// A named subtotal as written, codes not yet checked against the data.
+#[derive(Debug, Clone)]
+pub struct GroupConfig {
+    pub name: String,
+    pub line: usize,
+    /// Each code with the line it is written on.
+    pub municipalities: Vec<(String, usize)>,
+}
+
+/// Reads and checks `site.toml`; `base_url` may be overridden from the command line.
+pub fn load(
+    root: &Path,
+    base_url_override: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
+    let rel = Path::new(FILE);
+    let text = match super::text::read(root, rel) {
+        Ok(text) => text,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    parse(&text, base_url_override, diags)
+}
+
+/// Parses the text of `site.toml`.
+pub fn parse(
+    text: &str,
+    base_url_override: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
+    let rel = Path::new(FILE);
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let raw: RawConfig = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let mut d = Diagnostic::error(rel, e.message().trim().to_string());
+            if let Some(span) = e.span() {
+                d = d.at_line(line_of(span.start));
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    let errors_before = diags.error_count();
+    let mut required = |value: Option<Spanned<String>>, key: &str, example: &str| match value {
+        Some(v) if !v.get_ref().trim().is_empty() => {
+            Some((v.get_ref().trim().to_string(), line_of(v.span().start)))
+        }
+        Some(v) => {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    format!("`{key}` is empty; expected for example {example}"),
+                )
+                .at_line(line_of(v.span().start)),
+            );
+            None
+        }
+        None => {
+            diags.push(Diagnostic::error(
+                rel,
+                format!("missing required key `{key}`; expected for example {example}"),
+            ));
+            None
+        }
+    };
+    let title = required(
+        raw.title,
+        "title",
+        "title = \"大分県 ケアプランデータ連携システム 導入支援ポータル\"",
+    );
+    let base_url = required(
+        raw.base_url,
+        "base_url",
+        "base_url = \"https://example.jp/careplan/\"",
+    );
+    let prefecture_code = required(
+        raw.prefecture_code,
+        "prefecture_code",
+        "prefecture_code = \"44\"",
+    );
+
+    let base_url = base_url_override
+        .map(|url| (url.to_string(), 0))
+        .or(base_url)
+        .and_then(|(url, line)| match split_base_url(&url) {
+            Some(parts) => Some(parts),
+            None => {
+                let mut d = Diagnostic::error(
+                    rel,
+                    format!("base_url \"{url}\" must be an absolute http:// or https:// URL such as \"https://example.jp/careplan/\""),
+                );
+                if line > 0 {
+                    d = d.at_line(line);
+                }
+                diags.push(d);
+                None
+            }
+        });
+
+    let prefecture = prefecture_code.and_then(|(code, line)| {
+        let known = code.len() == 2
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && gov_codes::prefecture_code(&code).and_then(|c| gov_codes::lookup(&c)).is_some();
+        if known {
+            Some(code)
+        } else {
+            diags.push(
+                Diagnostic::error(rel, format!("prefecture_code \"{code}\" must be 2 digits from \"01\" to \"47\" (for example \"44\" for 大分県)"))
+                    .at_line(line),
+            );
+            None
+        }
+    });
+
+    let groups = raw
+        .groups
+        .into_iter()
+        .map(|g| GroupConfig {
+            name: g.name.get_ref().trim().to_string(),
+            line: line_of(g.name.span().start),
+            municipalities: g
+                .municipalities
+                .into_iter()
+                .map(|m| (m.get_ref().trim().to_string(), line_of(m.span().start)))
+                .collect(),
+        })
+        .collect();
+
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let (title, _) = title?;
+    let (base_url, base_path) = base_url?;
+    let prefecture_code = prefecture?;
+    let prefecture_name = raw.prefecture_name.unwrap_or_else(|| {
+        let code = gov_codes::prefecture_code(&prefecture_code).expect("checked above");
+        gov_codes::lookup(&code)
+            .expect("checked above")
+            .name
+            .to_string()
+    });
+    Some(Config {
+        title,
+        base_url,
+        base_path,
+        prefecture_code,
+        prefecture_name,
+        theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+        description: raw.description,
+        organization: raw.organization,
+        groups,
+    })
+}
+
+/// Splits an absolute URL into itself (with a trailing `/`) and its path.
+fn split_base_url(url: &str) -> Option<(String, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    if host_end == 0 || url.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut path = rest[host_end..].to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let origin = &url[..url.len() - rest.len() + host_end];
+    Some((format!("{origin}{path}"), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_errors(text: &str) -> Vec<String> {
+        let mut diags = Diagnostics::default();
+        parse(text, None, &mut diags);
+        diags.into_iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn fills_prefecture_name_and_base_path() {
+        let mut diags = Diagnostics::default();
+        let config = parse(
+            "title = \"t\"\nbase_url = \"https://example.jp/careplan\"\nprefecture_code = \"44\"\n",
+            None,
+            &mut diags,
+        )
+        .unwrap();
+        assert_eq!(config.prefecture_name, "大分県");
+        assert_eq!(config.base_url, "https://example.jp/careplan/");
+        assert_eq!(config.base_path, "/careplan/");
+        assert_eq!(config.theme, "default");
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_and_line() {
+        let errors = parse_errors(
+            "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\nthem = \"x\"\n",
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with("error: site.toml:4: unknown field `them`"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn reports_every_missing_key() {
+        let errors = parse_errors("theme = \"default\"\n");
+        assert_eq!(errors.len(), 3);
+        assert!(errors[0].contains("missing required key `title`"));
+    }
+
+    #[test]
+    fn rejects_unknown_prefecture() {
+        let errors =
+            parse_errors("title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"48\"\n");
+        assert!(
+            errors[0].contains("site.toml:3: prefecture_code \"48\""),
+            "{}",
+            errors[0]
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! Markdown files under `content/`: front matter split off and checked.
+//!
+//! Only reading happens here; which section a page belongs to and where it is
+//! published is decided by the model. Front-matter errors are placed on the
+//! line of the file, not of the TOML fragment.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// The folder of Markdown sources, relative to the root.
+pub const DIR: &str = "content";
+
+/// A Markdown file with its checked front matter.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// Relative to the site root (`content/guides/download.md`).
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// The line of the file on which `body` starts (1-based).
+    pub body_line: usize,
+}
+
+/// A file under `content/` that is not Markdown (an image beside a guide):
+/// published at the same place.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub path: PathBuf,
+}
+
+/// The front matter keys of DESIGN.md, checked.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    pub date: Option<Date>,
+    pub draft: bool,
+    pub software: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<String>,
+    description: Option<String>,
+    weight: Option<i64>,
+    date: Option<toml::Spanned<toml::Value>>,
+    draft: Option<bool>,
+    software: Option<Vec<String>>,
+}
+
+/// Reads every Markdown file and asset under `content/`, in file-name order.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset>) {
+    let mut pages = Vec::new();
+    let mut assets = Vec::new();
+    let dir = root.join(DIR);
+    if !dir.is_dir() {
+        return (pages, assets);
+    }
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    DIR,
+                    format!("cannot read the folder: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file()
+            || is_editor_file(entry.file_name().to_string_lossy().as_ref())
+        {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .expect("walked below the root")
+            .to_path_buf();
+        if rel.extension().is_some_and(|e| e == "md") {
+            match super::text::read(root, &rel) {
+                Ok(text) => {
+                    if let Some(page) = parse(&rel, &text, diags) {
+                        pages.push(page);
+                    }
+                }
+                Err(d) => diags.push(d),
+            }
+        } else {
+            assets.push(Asset { path: rel });
+        }
+    }
+    (pages, assets)
+}
+
+/// Files editors' tools leave beside the real ones (swap, backup, lock files).
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Splits and checks the front matter of one file.
+pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePage> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        diags.push(
+            Diagnostic::error(rel, "expected front matter: the file must start with a line `+++`, then TOML such as `title = \"...\"`, then `+++`")
+                .at_line(1),
+        );
+        return None;
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    let mut closing = None;
+    for (index, line) in lines.enumerate() {
+        if line.trim_end() == "+++" {
+            closing = Some((offset, offset + line.len(), index + 2));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((front_end, body_start, closing_line)) = closing else {
+        diags.push(Diagnostic::error(rel, "front matter opened with `+++` on line 1 is never closed: add a line `+++` after it").at_line(1));
+        return None;
+    };
+    let toml_text = &text[front_start..front_end];
+    let line_of = |at: usize| toml_text[..at.min(toml_text.len())].matches('\n').count() + 2;
+    let raw: RawFrontMatter = match toml::from_str(toml_text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map_or(1, |span| line_of(span.start));
+            diags.push(
+                Diagnostic::error(rel, format!("front matter: {}", e.message().trim()))
+                    .at_line(line),
+            );
+            return None;
+        }
+    };
+    let title = match raw.title.map(|t| t.trim().to_string()) {
+        Some(title) if !title.is_empty() => title,
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    "front matter has no `title`; add for example title = \"導入の流れ\"",
+                )
+                .at_line(1),
+            );
+            return None;
+        }
+    };
+    let date = match raw.date {
+        None => None,
+        Some(value) => {
+            let line = line_of(value.span().start);
+            let date = match value.get_ref() {
+                toml::Value::String(s) => Date::parse(s.trim()),
+                toml::Value::Datetime(dt) if dt.time.is_none() => {
+                    dt.date.and_then(|d| Date::new(d.year, d.month, d.day))
+                }
+                _ => None,
+            };
+            if date.is_none() {
+                diags.push(
+                    Diagnostic::error(rel, format!("front matter: date {} must be a day such as 2025-11-30 or \"2025-11-30\"", value.get_ref()))
+                        .at_line(line),
+                );
+                return None;
+            }
+            date
+        }
+    };
+    Some(SourcePage {
+        path: rel.to_path_buf(),
+        front: FrontMatter {
+            title,
+            description: raw
+                .description
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty()),
+            weight: raw.weight,
+            date,
+            draft: raw.draft.unwrap_or(false),
+            software: raw.software.unwrap_or_default(),
+        },
+        body: text[body_start..].to_string(),
+        body_line: closing_line + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_one(text: &str) -> (Option<SourcePage>, Vec<String>) {
+        let mut diags = Diagnostics::default();
+        let page = parse(Path::new("content/a.md"), text, &mut diags);
+        (page, diags.into_iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn splits_front_matter_and_counts_body_line() {
+        let (page, errors) =
+            parse_one("+++\r\ntitle = \"導入\"\r\ndate = 2025-11-30\r\n+++\r\n本文\r\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        let page = page.unwrap();
+        assert_eq!(page.front.title, "導入");
+        assert_eq!(page.front.date.unwrap().to_string(), "2025-11-30");
+        assert_eq!(page.body_line, 5);
+        assert_eq!(page.body, "本文\r\n");
+    }
+
+    #[test]
+    fn toml_error_is_placed_on_the_file_line() {
+        let (_, errors) = parse_one("+++\ntitle = \"a\"\nweight = \n+++\n");
+        assert!(
+            errors[0].starts_with("error: content/a.md:3: front matter:"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let (_, errors) = parse_one("+++\ntitle = \"a\"\nauthor = \"b\"\n+++\n");
+        assert!(
+            errors[0].contains("content/a.md:3: front matter: unknown field `author`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let (_, errors) = parse_one("+++\ntitle = \"a\"\n");
+        assert!(errors[0].contains("never closed"));
+    }
+
+    #[test]
+    fn string_date_is_accepted_and_bad_date_refused() {
+        let (page, _) = parse_one("+++\ntitle = \"a\"\ndate = \"2025-04-01\"\n+++\n");
+        assert_eq!(page.unwrap().front.date.unwrap().to_string(), "2025-04-01");
+        let (_, errors) = parse_one("+++\ntitle = \"a\"\ndate = \"R7.4.1\"\n+++\n");
+        assert!(
+            errors[0].contains("content/a.md:3: front matter: date"),
+            "{errors:?}"
+        );
+    }
+}

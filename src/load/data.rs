@@ -1,0 +1,422 @@
+//! The CSV inputs under `data/`, read into rows that still know their line.
+//!
+//! Values are kept as the text the user wrote; the model checks them against
+//! each other (codes, office numbers, snapshots) so that every message can
+//! quote what was found.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::table::{self, Column, Located};
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// Relative paths of the data files DESIGN.md names.
+pub const MUNICIPALITIES: &str = "data/municipalities.csv";
+pub const OFFICES: &str = "data/offices.csv";
+pub const ADOPTION_DIR: &str = "data/adoption";
+pub const SURVEYS_DIR: &str = "data/surveys";
+
+/// A row of `data/municipalities.csv`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MunicipalityRow {
+    #[serde(alias = "市区町村コード")]
+    pub code: String,
+    #[serde(alias = "市区町村名")]
+    pub name: String,
+    #[serde(default, alias = "市区町村名カナ")]
+    pub kana: String,
+    #[serde(default)]
+    pub parent_code: String,
+}
+
+const MUNICIPALITY_COLUMNS: &[Column] = &[
+    Column {
+        name: "code",
+        alias: "市区町村コード",
+        required: true,
+    },
+    Column {
+        name: "name",
+        alias: "市区町村名",
+        required: true,
+    },
+    Column {
+        name: "kana",
+        alias: "市区町村名カナ",
+        required: false,
+    },
+    Column {
+        name: "parent_code",
+        alias: "parent_code",
+        required: false,
+    },
+];
+
+/// A row of `data/offices.csv`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct OfficeRow {
+    #[serde(alias = "事業所番号")]
+    pub office_number: String,
+    #[serde(alias = "事業所名")]
+    pub name: String,
+    #[serde(alias = "市区町村コード")]
+    pub municipality_code: String,
+    #[serde(alias = "サービス種類")]
+    pub service_types: String,
+    #[serde(default, alias = "事業所名カナ")]
+    pub name_kana: String,
+    #[serde(default, alias = "法人名")]
+    pub corporation: String,
+    #[serde(default, alias = "住所")]
+    pub address: String,
+    #[serde(default, alias = "電話番号")]
+    pub phone: String,
+    #[serde(default, alias = "圏域")]
+    pub area: String,
+}
+
+const OFFICE_COLUMNS: &[Column] = &[
+    Column {
+        name: "office_number",
+        alias: "事業所番号",
+        required: true,
+    },
+    Column {
+        name: "name",
+        alias: "事業所名",
+        required: true,
+    },
+    Column {
+        name: "municipality_code",
+        alias: "市区町村コード",
+        required: true,
+    },
+    Column {
+        name: "service_types",
+        alias: "サービス種類",
+        required: true,
+    },
+    Column {
+        name: "name_kana",
+        alias: "事業所名カナ",
+        required: false,
+    },
+    Column {
+        name: "corporation",
+        alias: "法人名",
+        required: false,
+    },
+    Column {
+        name: "address",
+        alias: "住所",
+        required: false,
+    },
+    Column {
+        name: "phone",
+        alias: "電話番号",
+        required: false,
+    },
+    Column {
+        name: "area",
+        alias: "圏域",
+        required: false,
+    },
+];
+
+/// A row of an adoption snapshot.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AdoptionRow {
+    #[serde(alias = "事業所番号")]
+    pub office_number: String,
+    #[serde(default, alias = "連携実績")]
+    pub linking: String,
+    #[serde(default, alias = "介護ソフト")]
+    pub software: String,
+}
+
+const ADOPTION_COLUMNS: &[Column] = &[
+    Column {
+        name: "office_number",
+        alias: "事業所番号",
+        required: true,
+    },
+    Column {
+        name: "linking",
+        alias: "連携実績",
+        required: false,
+    },
+    Column {
+        name: "software",
+        alias: "介護ソフト",
+        required: false,
+    },
+];
+
+/// A row of a survey's results.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SurveyRow {
+    #[serde(alias = "設問")]
+    pub question: String,
+    #[serde(alias = "選択肢")]
+    pub choice: String,
+    #[serde(alias = "回答数")]
+    pub count: String,
+    #[serde(default, alias = "グループ")]
+    pub group: String,
+}
+
+const SURVEY_COLUMNS: &[Column] = &[
+    Column {
+        name: "question",
+        alias: "設問",
+        required: true,
+    },
+    Column {
+        name: "choice",
+        alias: "選択肢",
+        required: true,
+    },
+    Column {
+        name: "count",
+        alias: "回答数",
+        required: true,
+    },
+    Column {
+        name: "group",
+        alias: "グループ",
+        required: false,
+    },
+];
+
+/// The description of a survey (`data/surveys/SLUG.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyMeta {
+    pub title: String,
+    pub date: Option<toml::Value>,
+    pub respondents: Option<u32>,
+    pub description: Option<String>,
+}
+
+/// One adoption file: its date from the file name and its rows.
+#[derive(Debug, Clone)]
+pub struct SnapshotFile {
+    pub path: PathBuf,
+    pub date: Date,
+    pub rows: Vec<Located<AdoptionRow>>,
+}
+
+/// One survey: the CSV and TOML sharing a slug.
+#[derive(Debug, Clone)]
+pub struct SurveyFile {
+    pub slug: String,
+    pub csv_path: PathBuf,
+    pub toml_path: PathBuf,
+    pub meta: SurveyMeta,
+    pub rows: Vec<Located<SurveyRow>>,
+}
+
+/// Everything under `data/`.
+#[derive(Debug, Clone, Default)]
+pub struct DataFiles {
+    pub municipalities: Vec<Located<MunicipalityRow>>,
+    pub offices: Vec<Located<OfficeRow>>,
+    pub snapshots: Vec<SnapshotFile>,
+    pub surveys: Vec<SurveyFile>,
+}
+
+/// Reads every data file; problems are collected, readable rows kept.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> DataFiles {
+    DataFiles {
+        municipalities: read_required(root, MUNICIPALITIES, MUNICIPALITY_COLUMNS, diags),
+        offices: read_required(root, OFFICES, OFFICE_COLUMNS, diags),
+        snapshots: load_snapshots(root, diags),
+        surveys: load_surveys(root, diags),
+    }
+}
+
+fn read_required<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    columns: &[Column],
+    diags: &mut Diagnostics,
+) -> Vec<Located<T>> {
+    let rel = Path::new(rel);
+    if !root.join(rel).is_file() {
+        diags.push(Diagnostic::error(rel, "required file is missing"));
+        return Vec::new();
+    }
+    read_csv(root, rel, columns, diags)
+}
+
+fn read_csv<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &Path,
+    columns: &[Column],
+    diags: &mut Diagnostics,
+) -> Vec<Located<T>> {
+    match super::text::read(root, rel) {
+        Ok(text) => table::read(rel, &text, columns, diags),
+        Err(d) => {
+            diags.push(d);
+            Vec::new()
+        }
+    }
+}
+
+/// The files of a folder in name order, editors' temporary files left out.
+fn list_dir(root: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let dir = root.join(rel);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !super::content::is_editor_file(&name) {
+                    files.push((name.clone(), Path::new(rel).join(name)));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(
+                rel,
+                format!("cannot read the folder: {e}"),
+            )),
+        }
+    }
+    files
+}
+
+fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
+    let mut snapshots = Vec::new();
+    for (name, rel) in list_dir(root, ADOPTION_DIR, diags) {
+        let Some(stem) = name
+            .strip_suffix(".csv")
+            .or_else(|| name.strip_suffix(".CSV"))
+        else {
+            if !name.to_ascii_lowercase().starts_with("readme") {
+                diags.push(Diagnostic::warning(&rel, "not a .csv file: left out (adoption snapshots are data/adoption/YYYY-MM-DD.csv)"));
+            }
+            continue;
+        };
+        let Some(date) = Date::parse(stem) else {
+            diags.push(Diagnostic::error(
+                &rel,
+                format!(
+                    "snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv{}",
+                    date_hint(stem)
+                ),
+            ));
+            continue;
+        };
+        let rows = read_csv(root, &rel, ADOPTION_COLUMNS, diags);
+        snapshots.push(SnapshotFile {
+            path: rel,
+            date,
+            rows,
+        });
+    }
+    snapshots.sort_by_key(|s| s.date);
+    snapshots
+}
+
+/// A suggestion for dates people write in other forms (`2025/11/30`, `R7.11.30`).
+fn date_hint(stem: &str) -> String {
+    let parts: Vec<&str> = stem
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [y, m, d] = parts[..] else {
+        return String::new();
+    };
+    let (Ok(mut year), Ok(month), Ok(day)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>())
+    else {
+        return String::new();
+    };
+    let first = stem.chars().next().unwrap_or(' ').to_ascii_uppercase();
+    if (first == 'R' || stem.starts_with("令和")) && year < 100 {
+        year += 2018;
+    } else if (first == 'H' || stem.starts_with("平成")) && year < 100 {
+        year += 1988;
+    }
+    match Date::new(year, month, day) {
+        Some(date) => format!(" (for this one: {date}.csv)"),
+        None => String::new(),
+    }
+}
+
+fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
+    let files = list_dir(root, SURVEYS_DIR, diags);
+    let has = |name: &str| files.iter().any(|(n, _)| n == name);
+    let mut surveys = Vec::new();
+    for (name, rel) in &files {
+        if let Some(slug) = name.strip_suffix(".toml") {
+            if !has(&format!("{slug}.csv")) {
+                diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no results file: expected {SURVEYS_DIR}/{slug}.csv beside it")));
+            }
+            continue;
+        }
+        let Some(slug) = name.strip_suffix(".csv") else {
+            if !name.to_ascii_lowercase().starts_with("readme") {
+                diags.push(Diagnostic::warning(rel, "not a survey file: left out (surveys are data/surveys/SLUG.csv with SLUG.toml)"));
+            }
+            continue;
+        };
+        let toml_path = Path::new(SURVEYS_DIR).join(format!("{slug}.toml"));
+        if !has(&format!("{slug}.toml")) {
+            diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no description: expected {} with at least title = \"...\"", toml_path.display())));
+            continue;
+        }
+        let meta = match super::text::read(root, &toml_path) {
+            Ok(text) => match toml::from_str::<SurveyMeta>(&text) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    let line = e
+                        .span()
+                        .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+                    diags.push(
+                        Diagnostic::error(&toml_path, e.message().trim().to_string()).at_line(line),
+                    );
+                    continue;
+                }
+            },
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let rows = read_csv(root, rel, SURVEY_COLUMNS, diags);
+        surveys.push(SurveyFile {
+            slug: slug.to_string(),
+            csv_path: rel.clone(),
+            toml_path,
+            meta,
+            rows,
+        });
+    }
+    surveys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_the_right_file_name() {
+        assert_eq!(date_hint("2025/11/30"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(date_hint("R7.11.30"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(
+            date_hint("令和7年11月30日"),
+            " (for this one: 2025-11-30.csv)"
+        );
+        assert_eq!(date_hint("latest"), "");
+    }
+}

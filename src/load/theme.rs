@@ -1,0 +1,110 @@
+//! The theme: Tera templates and static files, built in and overridable.
+//!
+//! The default theme is compiled into the binary so a new site needs no theme
+//! folder. A site's `themes/NAME/templates/X.html` replaces that one template,
+//! its `themes/NAME/static/` and the site's `static/` are copied over the
+//! built-in files, in that order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A template with the place it came from, for error messages.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub source: PathBuf,
+    pub text: String,
+}
+
+/// Templates by name (`page.html`) and static files by output path.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub templates: BTreeMap<String, Template>,
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+/// The built-in theme with the site's overrides applied.
+pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
+    let mut theme = Theme::default();
+    collect_builtin(&BUILTIN, &mut theme);
+    let theme_dir = Path::new("themes").join(name);
+    for (rel, out) in walk(root, &theme_dir.join("templates"), diags) {
+        match super::text::read(root, &rel) {
+            Ok(text) => {
+                theme.templates.insert(out, Template { source: rel, text });
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    for dir in [theme_dir.join("static"), PathBuf::from("static")] {
+        for (rel, out) in walk(root, &dir, diags) {
+            match std::fs::read(root.join(&rel)) {
+                Ok(bytes) => {
+                    theme.statics.insert(out, bytes);
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    &rel,
+                    format!("cannot read the file: {e}"),
+                )),
+            }
+        }
+    }
+    theme
+}
+
+fn collect_builtin(dir: &Dir<'static>, theme: &mut Theme) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = file
+                .contents_utf8()
+                .expect("built-in templates are UTF-8")
+                .to_string();
+            let source = PathBuf::from(format!("(built-in theme)/{path}"));
+            theme
+                .templates
+                .insert(name.to_string(), Template { source, text });
+        } else if let Some(out) = path.strip_prefix("static/") {
+            theme
+                .statics
+                .insert(out.to_string(), file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, theme);
+    }
+}
+
+/// Files below `rel` as (path relative to the root, path relative to `rel`).
+fn walk(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+    let dir = root.join(rel);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let name = entry.file_name().to_string_lossy();
+                if super::content::is_editor_file(&name) {
+                    continue;
+                }
+                let inner = entry.path().strip_prefix(&dir).expect("walked below dir");
+                let out = inner.to_string_lossy().replace('\\', "/");
+                files.push((rel.join(inner), out));
+            }
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(
+                rel,
+                format!("cannot read the folder: {e}"),
+            )),
+        }
+    }
+    files
+}

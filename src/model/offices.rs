@@ -1,0 +1,203 @@
+//! Offices (the denominator) and adoption snapshots (the numerator), checked
+//! against each other and against the municipality list.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Adoption, Municipality, Office, Snapshot};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::data::{OFFICES, OfficeRow, SnapshotFile};
+use crate::load::table::Located;
+
+/// Service types that make an office a care-manager office (居宅介護支援・介護予防支援).
+pub const CARE_MANAGER_SERVICES: [&str; 2] = ["居宅介護支援", "介護予防支援"];
+
+/// Why an office number is not one, with a hint for the usual spreadsheet damage.
+pub fn office_number_problem(number: &str) -> Option<String> {
+    let valid = number.len() == 10
+        && number
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || (i == 2 && b.is_ascii_uppercase()));
+    if valid {
+        return None;
+    }
+    let mut message = format!(
+        "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices)"
+    );
+    if number.len() == 9 && number.bytes().all(|b| b.is_ascii_digit()) {
+        message.push_str(&format!(
+            "; a spreadsheet may have dropped a leading zero: \"0{number}\""
+        ));
+    }
+    if number.contains(['E', 'e']) && number.contains('+') {
+        message.push_str("; a spreadsheet turned it into a number: format the column as text");
+    }
+    Some(message)
+}
+
+/// Checks office rows and resolves their municipality.
+pub fn build(
+    rows: &[Located<OfficeRow>],
+    municipalities: &[Municipality],
+    prefecture: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Office> {
+    let rel = Path::new(OFFICES);
+    let by_code: HashMap<&str, usize> = municipalities
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.code.as_str(), i))
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut offices = Vec::new();
+    for row in rows {
+        let v = &row.value;
+        let error = |message: String| Diagnostic::error(rel, message).at_line(row.line);
+        if let Some(problem) = office_number_problem(&v.office_number) {
+            diags.push(error(problem));
+            continue;
+        }
+        if let Some(first) = seen.insert(&v.office_number, row.line) {
+            diags.push(error(format!(
+                "office_number \"{}\" is listed twice (first on line {first})",
+                v.office_number
+            )));
+            continue;
+        }
+        if v.name.is_empty() {
+            diags.push(error(format!(
+                "name is empty for office {}",
+                v.office_number
+            )));
+            continue;
+        }
+        let Some(&municipality) = by_code.get(v.municipality_code.as_str()) else {
+            let hint = match super::municipalities::code_problem(&v.municipality_code, prefecture) {
+                Some(problem) => format!(": {problem}"),
+                None => String::new(),
+            };
+            diags.push(error(format!(
+                "municipality_code \"{}\" is not in data/municipalities.csv{hint}",
+                v.municipality_code
+            )));
+            continue;
+        };
+        let service_types: Vec<String> = v
+            .service_types
+            .split([';', '；'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if service_types.is_empty() {
+            diags.push(error(format!("service_types is empty for office {}; expected for example 居宅介護支援;介護予防支援", v.office_number)));
+            continue;
+        }
+        let care_manager = service_types
+            .iter()
+            .any(|s| CARE_MANAGER_SERVICES.contains(&s.as_str()));
+        offices.push(Office {
+            number: v.office_number.clone(),
+            name: v.name.clone(),
+            name_kana: v.name_kana.clone(),
+            corporation: v.corporation.clone(),
+            address: v.address.clone(),
+            phone: v.phone.clone(),
+            area: v.area.clone(),
+            municipality,
+            service_types,
+            care_manager,
+        });
+    }
+    offices
+}
+
+/// Reads a `linking` cell: empty means no.
+pub fn parse_linking(value: &str) -> Option<bool> {
+    match value.trim().to_lowercase().as_str() {
+        "" | "false" | "0" | "no" | "なし" | "×" | "✕" => Some(false),
+        "true" | "1" | "yes" | "あり" | "○" | "〇" => Some(true),
+        _ => None,
+    }
+}
+
+/// Resolves each snapshot's office numbers; unknown ones are warnings and counted nowhere.
+pub fn snapshots(
+    files: &[SnapshotFile],
+    offices: &[Office],
+    diags: &mut Diagnostics,
+) -> Vec<Snapshot> {
+    let by_number: HashMap<&str, usize> = offices
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.number.as_str(), i))
+        .collect();
+    files
+        .iter()
+        .map(|file| {
+            let mut seen: HashMap<usize, usize> = HashMap::new();
+            let mut adoptions = Vec::new();
+            for row in &file.rows {
+                let v = &row.value;
+                let at = |d: Diagnostic| d.at_line(row.line);
+                let Some(linking) = parse_linking(&v.linking) else {
+                    diags.push(at(Diagnostic::error(
+                        &file.path,
+                        format!("linking \"{}\" must be one of true/false, 1/0, yes/no, あり/なし, ○/× (or empty for no)", v.linking),
+                    )));
+                    continue;
+                };
+                let Some(&office) = by_number.get(v.office_number.as_str()) else {
+                    let problem = office_number_problem(&v.office_number).map(|p| format!(" ({p})")).unwrap_or_default();
+                    diags.push(at(Diagnostic::warning(
+                        &file.path,
+                        format!("office_number \"{}\" is not in data/offices.csv{problem}: left out of every figure", v.office_number),
+                    )));
+                    continue;
+                };
+                if let Some(first) = seen.insert(office, row.line) {
+                    diags.push(at(Diagnostic::warning(
+                        &file.path,
+                        format!("office_number \"{}\" is listed twice (first on line {first}): counted once", v.office_number),
+                    )));
+                    continue;
+                }
+                let software = Some(v.software.clone()).filter(|s| !s.is_empty());
+                adoptions.push(Adoption { office, linking, software });
+            }
+            adoptions.sort_by_key(|a| a.office);
+            Snapshot { date: file.date, path: file.path.clone(), adoptions }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_numbers() {
+        assert!(office_number_problem("4470100123").is_none());
+        assert!(office_number_problem("44A0100123").is_none());
+        assert!(office_number_problem("44a0100123").is_some());
+        let problem = office_number_problem("470100123").unwrap();
+        assert!(problem.contains("\"0470100123\""), "{problem}");
+        assert!(
+            office_number_problem("44701000")
+                .unwrap()
+                .starts_with("office_number \"44701000\" must be 10 digits")
+        );
+    }
+
+    #[test]
+    fn linking_spellings() {
+        for yes in ["TRUE", "1", "Yes", "あり", "○", "〇"] {
+            assert_eq!(parse_linking(yes), Some(true), "{yes}");
+        }
+        for no in ["", "false", "0", "NO", "なし", "×"] {
+            assert_eq!(parse_linking(no), Some(false), "{no}");
+        }
+        assert_eq!(parse_linking("maybe"), None);
+    }
+}

@@ -1,0 +1,29 @@
+//! The stages in order: load → model → figures → render. `build`, `check`
+//! and (later) `serve` all run this one function, so they can never disagree
+//! about what a site means.
+
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+use crate::render::Output;
+use crate::{figures, load, model, render};
+
+/// Runs every stage up to the rendered output. Diagnostics (warnings, and
+/// errors when it fails) are returned either way.
+pub fn run(root: &Path, base_url: Option<&str>) -> (Option<Output>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let output = load::load(root, base_url, &mut diags)
+        .and_then(|inputs| model::build(inputs, &mut diags))
+        .filter(|_| !diags.has_errors())
+        .and_then(|site| {
+            let figures = figures::compute(&site);
+            match render::render(&site, &figures) {
+                Ok(output) => Some(output),
+                Err(errors) => {
+                    diags.extend(errors);
+                    None
+                }
+            }
+        });
+    (output, diags)
+}

@@ -1,0 +1,56 @@
+//! How numbers and dates read on a page, decided once here so no template
+//! formats anything.
+
+use crate::date::Date;
+use crate::figures::Rate;
+
+/// `10.5%` on pages, `–` when there is no rate (zero offices).
+pub fn percent(rate: Rate) -> String {
+    match rate.tenths() {
+        Some(_) => format!("{rate}%"),
+        None => "–".to_string(),
+    }
+}
+
+/// A day in the Japanese era, as public documents write it: `令和7年11月30日`.
+pub fn era(date: Date) -> String {
+    let (name, first_year) = if (date.year, date.month) >= (2019, 5) {
+        ("令和", 2019)
+    } else if date >= Date::new(1989, 1, 8).expect("a real day") {
+        ("平成", 1989)
+    } else {
+        ("昭和", 1926)
+    };
+    let year = i32::from(date.year) - first_year + 1;
+    let year = if year == 1 {
+        "元".to_string()
+    } else {
+        year.to_string()
+    };
+    format!("{name}{year}年{}月{}日", date.month, date.day)
+}
+
+/// `2025年11月30日`, for lists where the era would be noise.
+pub fn japanese(date: Date) -> String {
+    format!("{}年{}月{}日", date.year, date.month, date.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn era_dates() {
+        assert_eq!(era(Date::parse("2025-11-30").unwrap()), "令和7年11月30日");
+        assert_eq!(era(Date::parse("2019-05-01").unwrap()), "令和元年5月1日");
+        assert_eq!(era(Date::parse("2019-04-30").unwrap()), "平成31年4月30日");
+        assert_eq!(era(Date::parse("1989-01-08").unwrap()), "平成元年1月8日");
+        assert_eq!(era(Date::parse("1989-01-07").unwrap()), "昭和64年1月7日");
+    }
+
+    #[test]
+    fn percent_on_pages() {
+        assert_eq!(percent(Rate::of(411, 3908)), "10.5%");
+        assert_eq!(percent(Rate::of(0, 0)), "–");
+    }
+}

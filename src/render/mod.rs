@@ -1,0 +1,258 @@
+//! Stage 4: the whole site as bytes in memory, keyed by output path.
+//!
+//! Markdown becomes HTML here, after the figures exist, and pages render in
+//! parallel. Nothing is written to disk: the write stage commits the result
+//! only when everything rendered.
+
+mod feeds;
+pub mod format;
+pub mod markdown;
+mod opendata;
+mod pages;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::figures::Figures;
+use crate::model::Site;
+use crate::model::content::link_targets;
+use pages::Builder;
+use views::{Link, SiteView};
+
+/// Every file of the built site: output path (with `/`) to contents, sorted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Renders the site; template errors are returned with the template's path.
+pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
+    let targets = link_targets(&site.content);
+    let builder = Builder {
+        site,
+        figures,
+        links: markdown::Links {
+            targets: &targets,
+            base_path: &site.config.base_path,
+        },
+        site_view: site_view(site, figures),
+        manual_of: site
+            .content
+            .products
+            .iter()
+            .flat_map(|p| {
+                p.index.front.software.iter().map(|name| {
+                    (
+                        name.as_str(),
+                        format!("{}{}", site.config.base_path, p.index.url),
+                    )
+                })
+            })
+            .collect(),
+    };
+    let jobs = builder.jobs();
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            tera.render(job.template, &job.context)
+                .map(|html| (job.path.clone(), html.into_bytes()))
+                .map_err(|e| {
+                    Diagnostic::error(
+                        template_source(site, job.template),
+                        format!("cannot render {}: {}", job.path, chain(&e)),
+                    )
+                })
+        })
+        .collect();
+    let mut output = Output::default();
+    for result in rendered {
+        match result {
+            Ok((path, bytes)) => add(
+                &mut output,
+                path,
+                bytes,
+                Path::new("(generated)"),
+                &mut diags,
+            ),
+            Err(d) => diags.push(d),
+        }
+    }
+    let html_paths: Vec<String> = output
+        .files
+        .keys()
+        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+        .cloned()
+        .collect();
+    let html_refs: Vec<&str> = html_paths.iter().map(String::as_str).collect();
+    let news_bodies: Vec<String> = site
+        .content
+        .news
+        .pages
+        .iter()
+        .map(|p| markdown::to_html(&p.body, &builder.links))
+        .collect();
+    add(
+        &mut output,
+        "news/atom.xml".to_string(),
+        feeds::atom(site, &news_bodies),
+        Path::new("(generated)"),
+        &mut diags,
+    );
+    add(
+        &mut output,
+        "sitemap.xml".to_string(),
+        feeds::sitemap(site, &html_refs),
+        Path::new("(generated)"),
+        &mut diags,
+    );
+    for (path, bytes) in opendata::files(site, figures) {
+        add(
+            &mut output,
+            path,
+            bytes,
+            Path::new("(generated)"),
+            &mut diags,
+        );
+    }
+    for (path, bytes) in &site.theme.statics {
+        add(
+            &mut output,
+            path.clone(),
+            bytes.clone(),
+            Path::new("static"),
+            &mut diags,
+        );
+    }
+    for asset in &site.assets {
+        let out = asset
+            .path
+            .strip_prefix(crate::load::content::DIR)
+            .unwrap_or(&asset.path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        match std::fs::read(site.root.join(&asset.path)) {
+            Ok(bytes) => add(&mut output, out, bytes, &asset.path, &mut diags),
+            Err(e) => diags.push(Diagnostic::error(
+                &asset.path,
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(output)
+    }
+}
+
+/// Adds a file; a second file at the same path is an error, never a silent overwrite.
+fn add(output: &mut Output, path: String, bytes: Vec<u8>, source: &Path, diags: &mut Diagnostics) {
+    if output.files.contains_key(&path) {
+        diags.push(Diagnostic::error(
+            source,
+            format!(
+                "would overwrite {path}, which the site already has: rename or remove one of them"
+            ),
+        ));
+        return;
+    }
+    output.files.insert(path, bytes);
+}
+
+fn site_view(site: &Site, figures: &Figures) -> SiteView {
+    let config = &site.config;
+    let url = |path: &str| format!("{}{path}", config.base_path);
+    let link = |title: &str, path: &str| Link {
+        title: title.to_string(),
+        url: url(path),
+    };
+    let mut nav = vec![
+        link("ホーム", ""),
+        link("導入ガイド", "guides/"),
+        link("操作マニュアル", "manuals/"),
+        link("よくある質問", "faq/"),
+    ];
+    nav.push(link("市町村別の導入状況", "municipalities/"));
+    nav.push(link("導入事業所一覧", "offices/"));
+    nav.push(link("お知らせ", "news/"));
+    if !site.surveys.is_empty() {
+        nav.push(link("アンケート結果", "surveys/"));
+    }
+    let footer_links = site
+        .content
+        .others
+        .iter()
+        .map(|p| Link {
+            title: p.front.title.clone(),
+            url: url(&p.url),
+        })
+        .collect();
+    SiteView {
+        title: config.title.clone(),
+        base_url: config.base_url.clone(),
+        base_path: config.base_path.clone(),
+        prefecture_name: config.prefecture_name.clone(),
+        description: config.description.clone().unwrap_or_default(),
+        organization: config.organization.clone().unwrap_or_default(),
+        as_of: figures
+            .current
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        as_of_era: figures.current.date.map(format::era).unwrap_or_default(),
+        nav,
+        footer_links,
+    }
+}
+
+/// Loads the theme's templates into Tera (autoescaping `.html` and `.xml`).
+fn templates(site: &Site, diags: &mut Diagnostics) -> Option<tera::Tera> {
+    let mut tera = tera::Tera::default();
+    let sources = site
+        .theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.as_str(), t.text.as_str()));
+    match tera.add_raw_templates(sources) {
+        Ok(()) => Some(tera),
+        Err(e) => {
+            let message = chain(&e);
+            let source = site
+                .theme
+                .templates
+                .keys()
+                .find(|name| message.contains(&format!("'{name}'")))
+                .map_or_else(
+                    || PathBuf::from("themes"),
+                    |name| template_source(site, name),
+                );
+            diags.push(Diagnostic::error(source, message));
+            None
+        }
+    }
+}
+
+fn template_source(site: &Site, name: &str) -> PathBuf {
+    site.theme
+        .templates
+        .get(name)
+        .map_or_else(|| PathBuf::from(name), |t| t.source.clone())
+}
+
+/// An error with its causes, as Tera keeps the useful part in the source chain.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

@@ -1,0 +1,207 @@
+//! The open-data files of DESIGN.md: the same figures as the pages, for
+//! spreadsheets (CSV with BOM) and programs (JSON).
+
+use serde::Serialize;
+
+use crate::figures::{Counts, DateFigures, Figures};
+use crate::model::Site;
+
+/// `data/municipalities.csv`, `.json`, `data/groups.csv`, `data/trend.csv`,
+/// `data/adopted-offices.csv` as (path, bytes).
+pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
+    let as_of = figures
+        .current
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let areas = areas_of(site, &figures.current);
+    let mut municipalities = vec![
+        vec![
+            "code",
+            "name",
+            "as_of",
+            "offices",
+            "adopted",
+            "rate",
+            "cm_offices",
+            "cm_adopted",
+            "cm_rate",
+            "linking",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>(),
+    ];
+    municipalities.extend(areas.iter().map(|(code, name, c)| {
+        let mut row = vec![code.to_string(), name.to_string()];
+        row.extend(figure_cells(&as_of, c));
+        row
+    }));
+    let mut groups = vec![
+        [
+            "name",
+            "as_of",
+            "offices",
+            "adopted",
+            "rate",
+            "cm_offices",
+            "cm_adopted",
+            "cm_rate",
+            "linking",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    groups.extend(
+        site.groups
+            .iter()
+            .zip(&figures.current.groups)
+            .map(|(g, c)| {
+                let mut row = vec![g.name.clone()];
+                row.extend(figure_cells(&as_of, c));
+                row
+            }),
+    );
+    let mut trend = vec![
+        ["date", "code", "name", "offices", "adopted", "rate"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for date_figures in &figures.trend {
+        let date = date_figures.date.map(|d| d.to_string()).unwrap_or_default();
+        for (code, name, c) in areas_of(site, date_figures) {
+            trend.push(vec![
+                date.clone(),
+                code.to_string(),
+                name.to_string(),
+                c.offices.to_string(),
+                c.adopted.to_string(),
+                c.rate().to_string(),
+            ]);
+        }
+    }
+    let mut adopted = vec![
+        [
+            "office_number",
+            "name",
+            "municipality_code",
+            "service_types",
+            "linking",
+            "software",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    if let Some(snapshot) = site.snapshots.last() {
+        let mut rows: Vec<_> = snapshot
+            .adoptions
+            .iter()
+            .map(|a| (&site.offices[a.office], a))
+            .collect();
+        rows.sort_by(|(a, _), (b, _)| {
+            a.municipality
+                .cmp(&b.municipality)
+                .then_with(|| a.number.cmp(&b.number))
+        });
+        adopted.extend(rows.into_iter().map(|(o, a)| {
+            vec![
+                o.number.clone(),
+                o.name.clone(),
+                site.municipalities[o.municipality].code.clone(),
+                o.service_types.join(";"),
+                a.linking.to_string(),
+                a.software.clone().unwrap_or_default(),
+            ]
+        }));
+    }
+    vec![
+        (
+            "data/municipalities.csv".to_string(),
+            csv_bytes(&municipalities),
+        ),
+        (
+            "data/municipalities.json".to_string(),
+            json_bytes(&as_of, &areas),
+        ),
+        ("data/groups.csv".to_string(), csv_bytes(&groups)),
+        ("data/trend.csv".to_string(), csv_bytes(&trend)),
+        ("data/adopted-offices.csv".to_string(), csv_bytes(&adopted)),
+    ]
+}
+
+/// The prefecture, then every municipality in output order.
+fn areas_of<'a>(site: &'a Site, figures: &DateFigures) -> Vec<(&'a str, &'a str, Counts)> {
+    std::iter::once((
+        site.prefecture_code.as_str(),
+        site.config.prefecture_name.as_str(),
+        figures.prefecture,
+    ))
+    .chain(
+        site.municipalities
+            .iter()
+            .zip(&figures.municipalities)
+            .map(|(m, c)| (m.code.as_str(), m.name.as_str(), *c)),
+    )
+    .collect()
+}
+
+fn figure_cells(as_of: &str, c: &Counts) -> Vec<String> {
+    vec![
+        as_of.to_string(),
+        c.offices.to_string(),
+        c.adopted.to_string(),
+        c.rate().to_string(),
+        c.cm_offices.to_string(),
+        c.cm_adopted.to_string(),
+        c.cm_rate().to_string(),
+        c.linking.to_string(),
+    ]
+}
+
+/// UTF-8 with BOM so spreadsheets open Japanese right; LF line ends.
+fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    for row in rows {
+        writer
+            .write_record(row)
+            .expect("writing to memory cannot fail");
+    }
+    writer.into_inner().expect("writing to memory cannot fail")
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    as_of: &'a str,
+    offices: u32,
+    adopted: u32,
+    rate: Option<f64>,
+    cm_offices: u32,
+    cm_adopted: u32,
+    cm_rate: Option<f64>,
+    linking: u32,
+}
+
+fn json_bytes(as_of: &str, areas: &[(&str, &str, Counts)]) -> Vec<u8> {
+    let rows: Vec<JsonRow> = areas
+        .iter()
+        .map(|(code, name, c)| JsonRow {
+            code,
+            name,
+            as_of,
+            offices: c.offices,
+            adopted: c.adopted,
+            rate: c.rate().as_f64(),
+            cm_offices: c.cm_offices,
+            cm_adopted: c.cm_adopted,
+            cm_rate: c.cm_rate().as_f64(),
+            linking: c.linking,
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&rows).expect("plain data serializes");
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,223 @@
+//! What templates see: small serializable views, every value already
+//! formatted, so a template only places them.
+
+use serde::Serialize;
+
+use super::format;
+use crate::figures::Counts;
+
+/// A link in navigation, lists and breadcrumbs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// The parts every page shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub prefecture_name: String,
+    pub description: String,
+    pub organization: String,
+    /// `2025-11-30`, empty before the first snapshot.
+    pub as_of: String,
+    /// `令和7年11月30日`, empty before the first snapshot.
+    pub as_of_era: String,
+    pub nav: Vec<Link>,
+    pub footer_links: Vec<Link>,
+}
+
+/// What is particular to one page's head and trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the page.
+    pub canonical: String,
+    /// The nav entry the page belongs to (`guides`, `municipalities`…).
+    pub section: String,
+    pub breadcrumbs: Vec<Link>,
+}
+
+/// One row of a figures table: an area and its counts, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureRow {
+    pub code: String,
+    pub name: String,
+    /// Empty for rows without a page of their own (groups).
+    pub url: String,
+    /// `prefecture`, `group`, `municipality`, `designated_city` or `ward`.
+    pub kind: &'static str,
+    pub offices: u32,
+    pub adopted: u32,
+    pub rate: String,
+    pub cm_offices: u32,
+    pub cm_adopted: u32,
+    pub cm_rate: String,
+    pub linking: u32,
+    pub in_group: bool,
+}
+
+impl FigureRow {
+    pub fn new(
+        code: &str,
+        name: &str,
+        url: String,
+        kind: &'static str,
+        counts: &Counts,
+    ) -> FigureRow {
+        FigureRow {
+            code: code.to_string(),
+            name: name.to_string(),
+            url,
+            kind,
+            offices: counts.offices,
+            adopted: counts.adopted,
+            rate: format::percent(counts.rate()),
+            cm_offices: counts.cm_offices,
+            cm_adopted: counts.cm_adopted,
+            cm_rate: format::percent(counts.cm_rate()),
+            linking: counts.linking,
+            in_group: false,
+        }
+    }
+}
+
+/// A snapshot date in a trend table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow {
+    pub date: String,
+    pub date_era: String,
+    pub offices: u32,
+    pub adopted: u32,
+    pub rate: String,
+    pub cm_offices: u32,
+    pub cm_adopted: u32,
+    pub cm_rate: String,
+    pub linking: u32,
+    /// The prefecture's rate on the same date, for comparison.
+    pub prefecture_rate: String,
+}
+
+/// A labelled breakdown row (service type, area, care software).
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownRow {
+    pub label: String,
+    pub url: String,
+    pub offices: u32,
+    pub adopted: u32,
+    pub not_adopted: u32,
+    pub rate: String,
+    pub linking: u32,
+}
+
+/// An adopted office as listed on pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeView {
+    pub number: String,
+    pub name: String,
+    pub name_kana: String,
+    pub corporation: String,
+    pub address: String,
+    pub municipality: String,
+    pub municipality_url: String,
+    pub service_types: Vec<String>,
+    pub care_manager: bool,
+    pub linking: bool,
+    pub software: String,
+    /// The manual of the office's software, when the site has one.
+    pub manual_url: String,
+}
+
+/// The adopted offices of one municipality.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeGroup {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub offices: Vec<OfficeView>,
+}
+
+/// A page in a section list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageItem {
+    pub title: String,
+    pub url: String,
+    pub description: String,
+    pub date: String,
+    pub date_label: String,
+}
+
+/// A rendered Markdown page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub description: String,
+    pub date: String,
+    pub date_label: String,
+    pub software: Vec<String>,
+    pub content: String,
+    /// Headings of level 2 for an in-page table of contents.
+    pub toc: Vec<Link>,
+}
+
+/// A FAQ category as a section of the FAQ page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqCategoryView {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub questions: Vec<FaqQuestionView>,
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqQuestionView {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// A care software product with its manual and its users.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductView {
+    pub title: String,
+    pub url: String,
+    pub description: String,
+    pub software: Vec<String>,
+    pub adopted: u32,
+    pub pages: Vec<PageItem>,
+}
+
+/// One survey question as a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct SurveyQuestionView {
+    pub id: String,
+    pub question: String,
+    /// Column heads when the question is answered per group; empty otherwise.
+    pub groups: Vec<String>,
+    pub rows: Vec<SurveyRowView>,
+}
+
+/// A choice with its count (or one count per group).
+#[derive(Debug, Clone, Serialize)]
+pub struct SurveyRowView {
+    pub choice: String,
+    pub counts: Vec<u32>,
+    pub total: u32,
+    /// Share of respondents (`38.8%`) when the survey says how many answered.
+    pub share: String,
+}
+
+/// A survey in the survey list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SurveyItem {
+    pub title: String,
+    pub url: String,
+    pub description: String,
+    pub date_label: String,
+    pub respondents: Option<u32>,
+}
