@@ -36,6 +36,13 @@ pub fn read<T: DeserializeOwned>(
     columns: &[Column],
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
+    // csv counts lines at `\n` after the record it ends, which places every
+    // record of a CRLF file one line early: read CRLF as LF.
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());

@@ -203,7 +203,7 @@ pub fn build(sources: Vec<SourcePage>, diags: &mut Diagnostics) -> Content {
     }
     content
         .products
-        .sort_by(|a, b| weight_key(&a.index).cmp(&weight_key(&b.index)));
+        .sort_by_cached_key(|p| weight_key(&p.index));
     content.faq_categories = faq_categories(faq_pages, diags);
     content
 }
