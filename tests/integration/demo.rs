@@ -1,0 +1,1 @@
+//! The demo site at the repository root.

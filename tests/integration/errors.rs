@@ -1,0 +1,1 @@
+//! Bad inputs and their messages.

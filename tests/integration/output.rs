@@ -1,0 +1,1 @@
+//! Output paths and formats.
