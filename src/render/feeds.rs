@@ -1,24 +1,9 @@
 //! Machine-read XML: the news feed and the sitemap. Built here rather than in
 //! templates because their escaping and date rules are fixed by the formats.
 
+use super::format::escape as xml;
 use crate::date::Date;
 use crate::model::Site;
-
-/// Escapes text for XML content and attributes.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// A day as an Atom timestamp, at midnight Japan time.
 fn timestamp(date: Date) -> String {

@@ -4,6 +4,23 @@
 use crate::date::Date;
 use crate::figures::Rate;
 
+/// Escapes text for HTML and XML: the five characters that matter, and not
+/// `/`, which Tera's default escaping turns into `&#x2F;` in every URL.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `10.5%` on pages, `–` when there is no rate (zero offices).
 pub fn percent(rate: Rate) -> String {
     match rate.tenths() {

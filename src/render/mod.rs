@@ -214,6 +214,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
 /// Loads the theme's templates into Tera (autoescaping `.html` and `.xml`).
 fn templates(site: &Site, diags: &mut Diagnostics) -> Option<tera::Tera> {
     let mut tera = tera::Tera::default();
+    tera.set_escape_fn(format::escape);
     let sources = site
         .theme
         .templates
