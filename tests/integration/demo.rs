@@ -130,7 +130,7 @@ fn fiscal_year_end_rates_round_to_the_seed() {
         .next()
         .unwrap()
         .to_string();
-    assert!(first_date < "2025-03-31".to_string(), "oldest first");
+    assert!(first_date < "2025-03-31", "oldest first");
     assert_eq!(
         trend
             .lines()
