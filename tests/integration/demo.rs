@@ -122,13 +122,6 @@ fn fiscal_year_end_rates_round_to_the_seed() {
     ] {
         assert_eq!(rate_on(code).round(), percent, "{code}");
     }
-    let first_date = trend
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split(',')
-        .next()
-        .unwrap()
     let first_date = trend.lines().nth(1).unwrap().split(',').next().unwrap();
     assert!(first_date < "2025-03-31", "oldest first");
     assert_eq!(
