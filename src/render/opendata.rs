@@ -15,52 +15,20 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         .map(|d| d.to_string())
         .unwrap_or_default();
     let areas = areas_of(site, &figures.current);
-    let mut municipalities = vec![
-        vec![
-            "code",
-            "name",
-            "as_of",
-            "offices",
-            "adopted",
-            "rate",
-            "cm_offices",
-            "cm_adopted",
-            "cm_rate",
-            "linking",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>(),
-    ];
-    municipalities.extend(areas.iter().map(|(code, name, c)| {
-        let mut row = vec![code.to_string(), name.to_string()];
-        row.extend(figure_cells(&as_of, c));
-        row
-    }));
-    let mut groups = vec![
-        [
-            "name",
-            "as_of",
-            "offices",
-            "adopted",
-            "rate",
-            "cm_offices",
-            "cm_adopted",
-            "cm_rate",
-            "linking",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    groups.extend(
+    let municipalities = figure_table(
+        &["code", "name"],
+        areas
+            .iter()
+            .map(|(code, name, c)| (vec![code.to_string(), name.to_string()], *c)),
+        &as_of,
+    );
+    let groups = figure_table(
+        &["name"],
         site.groups
             .iter()
             .zip(&figures.current.groups)
-            .map(|(g, c)| {
-                let mut row = vec![g.name.clone()];
-                row.extend(figure_cells(&as_of, c));
-                row
-            }),
+            .map(|(g, c)| (vec![g.name.clone()], *c)),
+        &as_of,
     );
     let mut trend = vec![
         ["date", "code", "name", "offices", "adopted", "rate"]
@@ -145,17 +113,42 @@ fn areas_of<'a>(site: &'a Site, figures: &DateFigures) -> Vec<(&'a str, &'a str,
     .collect()
 }
 
-fn figure_cells(as_of: &str, c: &Counts) -> Vec<String> {
-    vec![
-        as_of.to_string(),
-        c.offices.to_string(),
-        c.adopted.to_string(),
-        c.rate().to_string(),
-        c.cm_offices.to_string(),
-        c.cm_adopted.to_string(),
-        c.cm_rate().to_string(),
-        c.linking.to_string(),
-    ]
+/// A header and one row per area: the naming cells, then the figures in the
+/// column order of DESIGN.md.
+fn figure_table(
+    names: &[&str],
+    rows: impl Iterator<Item = (Vec<String>, Counts)>,
+    as_of: &str,
+) -> Vec<Vec<String>> {
+    let figure_columns = [
+        "as_of",
+        "offices",
+        "adopted",
+        "rate",
+        "cm_offices",
+        "cm_adopted",
+        "cm_rate",
+        "linking",
+    ];
+    let header = names
+        .iter()
+        .chain(&figure_columns)
+        .map(|c| c.to_string())
+        .collect();
+    let rows = rows.map(|(mut row, c)| {
+        row.extend([
+            as_of.to_string(),
+            c.offices.to_string(),
+            c.adopted.to_string(),
+            c.rate().to_string(),
+            c.cm_offices.to_string(),
+            c.cm_adopted.to_string(),
+            c.cm_rate().to_string(),
+            c.linking.to_string(),
+        ]);
+        row
+    });
+    std::iter::once(header).chain(rows).collect()
 }
 
 /// UTF-8 with BOM so spreadsheets open Japanese right; LF line ends.
