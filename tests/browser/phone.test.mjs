@@ -5,7 +5,9 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { launch, siteUrl, viewports, pageTypes, screenshotDir } from './lib.mjs';
+import {
+  launch, siteUrl, viewports, pageTypes, screenshotDir, overflowsHorizontally,
+} from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -69,6 +71,17 @@ for (const [name, path] of Object.entries(pageTypes)) {
     assert.deepEqual(found, [], `${path}:\n${found.join('\n')}`);
   });
 }
+
+test('no page scrolls sideways at 320 px either (text zoomed to 400% on a desktop)', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const wide = [];
+  for (const [name, path] of Object.entries(pageTypes)) {
+    await page.goto(siteUrl + path);
+    if (await overflowsHorizontally(page)) wide.push(name);
+  }
+  await page.close();
+  assert.deepEqual(wide, [], `scrolls sideways at 320 px: ${wide.join(', ')}`);
+});
 
 test('the global navigation reaches every section at 375 px without JavaScript', async () => {
   const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: false });

@@ -147,6 +147,35 @@ fn every_page_below_the_home_has_breadcrumbs_ending_at_itself() {
 }
 
 #[test]
+fn every_footer_has_the_contact_the_as_of_date_and_the_policy_pages() {
+    let (_site, pages) = built_demo();
+    for (path, page) in &pages {
+        let footer =
+            between(page, "<footer", "</footer>").unwrap_or_else(|| panic!("{path} has no footer"));
+        let footer = unescape(footer);
+        for needed in [
+            "href=\"/careplan/contact/\">お問い合わせ先・受付時間</a>",
+            "導入状況のデータ：令和7年11月30日時点",
+            "href=\"/careplan/accessibility/\">ウェブアクセシビリティ方針</a>",
+            "href=\"/careplan/opendata/\">オープンデータ</a>",
+        ] {
+            assert!(
+                footer.contains(needed),
+                "{path}: footer lacks {needed}:\n{footer}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_site_without_a_contact_page_has_no_contact_link() {
+    let site = TestSite::minimal();
+    site.build_ok();
+    let home = site.output("index.html");
+    assert!(!home.contains("お問い合わせ先・受付時間"), "{home}");
+}
+
+#[test]
 fn the_faq_page_carries_faqpage_structured_data_for_every_question() {
     let (_site, pages) = built_demo();
     let page = &pages["faq/index.html"];
