@@ -1,9 +1,10 @@
 //! Markdown bodies to HTML: heading ids as the model computed them, `@/`
-//! links turned into URLs, tables wrapped so they scroll on a phone.
+//! links turned into URLs, tables wrapped so they scroll on a phone and named
+//! after the heading above them (Markdown has no caption syntax).
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::model::content::{LinkTarget, resolve};
 use crate::model::markdown::{options, scan};
@@ -17,24 +18,47 @@ pub struct Links<'a> {
 /// Renders a body; links were checked by the model, so an unresolved one here
 /// is left as written.
 pub fn to_html(body: &str, links: &Links<'_>) -> String {
-    let ids: Vec<String> = scan(body).headings.into_iter().map(|h| h.id).collect();
-    let mut ids = ids.into_iter();
+    let headings = scan(body).headings;
+    let mut ids = headings.iter().map(|h| h.id.clone());
+    let mut seen_headings: usize = 0;
     let no_drafts = HashSet::new();
-    let events = Parser::new_ext(body, options()).map(|event| match event {
+    let events = Parser::new_ext(body, options()).flat_map(|event| match event {
         Event::Start(Tag::Heading {
             level,
             classes,
             attrs,
             ..
         }) => {
+            seen_headings += 1;
             let id = ids.next().map(CowStr::from);
-            Event::Start(Tag::Heading {
+            vec![Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
-            })
+            })]
         }
+        Event::Start(Tag::Table(alignments)) => {
+            let name = seen_headings
+                .checked_sub(1)
+                .and_then(|i| headings.get(i))
+                .map_or("表", |h| h.text.as_str())
+                .to_string();
+            vec![
+                Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+                    attribute(&name)
+                ))),
+                Event::Start(Tag::Table(alignments)),
+                Event::Html(CowStr::from("<caption class=\"visually-hidden\">")),
+                Event::Text(CowStr::from(name)),
+                Event::Html(CowStr::from("</caption>")),
+            ]
+        }
+        Event::End(TagEnd::Table) => vec![
+            Event::End(TagEnd::Table),
+            Event::Html(CowStr::from("</div>")),
+        ],
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -45,26 +69,26 @@ pub fn to_html(body: &str, links: &Links<'_>) -> String {
                 Ok(url) => CowStr::from(format!("{}{url}", links.base_path)),
                 Err(_) => dest_url,
             };
-            Event::Start(Tag::Link {
+            vec![Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            })
+            })]
         }
-        other => other,
+        other => vec![other],
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events);
-    if out.contains("<table>") {
-        out = out
-            .replace(
-                "<table>",
-                "<div class=\"table-scroll\" tabindex=\"0\"><table>",
-            )
-            .replace("</table>", "</table></div>");
-    }
     out
+}
+
+/// Text made safe inside a double-quoted attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -93,7 +117,30 @@ mod tests {
         assert!(html.contains("<h2 id=\"費用-は\">"), "{html}");
         assert!(html.contains("href=\"/careplan/faq/#fee\""), "{html}");
         assert!(
-            html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"),
+            html.contains(
+                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"費用 は？\"><table><caption class=\"visually-hidden\">費用 は？</caption>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("</table>\n</div>"), "{html}");
+    }
+
+    #[test]
+    fn a_table_before_any_heading_is_named_table_and_names_are_escaped() {
+        let targets = HashMap::new();
+        let links = Links {
+            targets: &targets,
+            base_path: "/",
+        };
+        let html = to_html("|a|\n|-|\n|1|\n\n## \"A&B\"\n\n|b|\n|-|\n|2|\n", &links);
+        assert!(
+            html.contains(
+                "aria-label=\"表\"><table><caption class=\"visually-hidden\">表</caption>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("aria-label=\"&quot;A&amp;B&quot;\""),
             "{html}"
         );
     }

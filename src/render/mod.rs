@@ -21,7 +21,7 @@ use crate::figures::Figures;
 use crate::model::Site;
 use crate::model::content::link_targets;
 use pages::Builder;
-use views::{Link, SiteView};
+use views::{Link, NavItem, SiteView};
 
 /// Every file of the built site: output path (with `/`) to contents, sorted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -168,22 +168,34 @@ fn add(output: &mut Output, path: String, bytes: Vec<u8>, source: &Path, diags: 
 fn site_view(site: &Site, figures: &Figures) -> SiteView {
     let config = &site.config;
     let url = |path: &str| format!("{}{path}", config.base_path);
-    let link = |title: &str, path: &str| Link {
+    let link = |title: &str, section: &str, path: &str| NavItem {
         title: title.to_string(),
         url: url(path),
+        section: section.to_string(),
     };
     let mut nav = vec![
-        link("ホーム", ""),
-        link("導入ガイド", "guides/"),
-        link("操作マニュアル", "manuals/"),
-        link("よくある質問", "faq/"),
+        link("ホーム", "home", ""),
+        link("導入ガイド", "guides", "guides/"),
+        link("操作マニュアル", "manuals", "manuals/"),
+        link("よくある質問", "faq", "faq/"),
     ];
-    nav.push(link("市町村別の導入状況", "municipalities/"));
-    nav.push(link("導入事業所一覧", "offices/"));
-    nav.push(link("お知らせ", "news/"));
+    nav.push(link(
+        "市町村別の導入状況",
+        "municipalities",
+        "municipalities/",
+    ));
+    nav.push(link("導入事業所一覧", "offices", "offices/"));
+    nav.push(link("お知らせ", "news", "news/"));
     if !site.surveys.is_empty() {
-        nav.push(link("アンケート結果", "surveys/"));
+        nav.push(link("アンケート結果", "surveys", "surveys/"));
     }
+    let contact_url = site
+        .content
+        .others
+        .iter()
+        .find(|p| p.slug == "contact")
+        .map(|p| url(&p.url))
+        .unwrap_or_default();
     let footer_links = site
         .content
         .others
@@ -208,6 +220,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
         as_of_era: figures.current.date.map(format::era).unwrap_or_default(),
         nav,
         footer_links,
+        contact_url,
     }
 }
 

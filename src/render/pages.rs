@@ -86,6 +86,7 @@ impl<'a> Builder<'a> {
             title: title.to_string(),
             description: description.map_or(fallback, str::to_string),
             canonical: format!("{}{path}", self.site.config.base_url),
+            url: self.url(path),
             section: section.to_string(),
             breadcrumbs,
         }
@@ -483,7 +484,15 @@ impl<'a> Builder<'a> {
     fn not_found(&self) -> Job {
         #[derive(Serialize)]
         struct Empty {}
-        let meta = self.meta("404.html", "ページが見つかりません", None, "", &[]);
+        let title = "ページが見つかりません";
+        let mut meta = self.meta(
+            "404.html",
+            title,
+            None,
+            "",
+            &[self.crumb(title, "404.html")],
+        );
+        meta.canonical.clear();
         self.job("404.html", "404.html", meta, Empty {})
     }
 
@@ -625,9 +634,11 @@ impl<'a> Builder<'a> {
                     product_crumb.clone(),
                     self.crumb(&view.title, &page.url),
                 ];
+                // Products share page names (初期設定…): the product keeps titles unique.
+                let title = format!("{}（{}）", view.title, product_crumb.title);
                 let meta = self.meta(
                     &page.url,
-                    &view.title,
+                    &title,
                     page.front.description.as_deref(),
                     "manuals",
                     &trail,
@@ -649,10 +660,12 @@ impl<'a> Builder<'a> {
         struct Faq {
             page: PageView,
             categories: Vec<FaqCategoryView>,
+            /// `FAQPage` structured data, safe to print inside `<script>`.
+            json_ld: String,
         }
         let content = &self.site.content;
         let view = self.index_view(content.faq.as_ref(), "よくある質問");
-        let categories = content
+        let categories: Vec<FaqCategoryView> = content
             .faq_categories
             .iter()
             .map(|c| FaqCategoryView {
@@ -687,6 +700,7 @@ impl<'a> Builder<'a> {
             meta,
             Faq {
                 page: view,
+                json_ld: faq_json_ld(&categories),
                 categories,
             },
         )
@@ -805,4 +819,116 @@ fn survey_questions(survey: &Survey) -> Vec<SurveyQuestionView> {
             }
         })
         .collect()
+}
+
+/// schema.org `FAQPage` for the FAQ page, so search engines can show the
+/// questions; answers keep their HTML, which the vocabulary allows.
+#[derive(Serialize)]
+struct FaqPageLd<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "mainEntity")]
+    main_entity: Vec<QuestionLd<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuestionLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "acceptedAnswer")]
+    accepted_answer: AnswerLd<'a>,
+}
+
+#[derive(Serialize)]
+struct AnswerLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: &'a str,
+}
+
+fn faq_json_ld(categories: &[FaqCategoryView]) -> String {
+    let page = FaqPageLd {
+        context: "https://schema.org",
+        kind: "FAQPage",
+        main_entity: categories
+            .iter()
+            .flat_map(|c| &c.questions)
+            .map(|q| QuestionLd {
+                kind: "Question",
+                name: &q.question,
+                accepted_answer: AnswerLd {
+                    kind: "Answer",
+                    text: &q.answer,
+                },
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&page).expect("plain strings serialize");
+    script_safe(&json)
+}
+
+/// JSON that can stand inside `<script>`: `</` would end the element and
+/// `<!--` would change how the rest is parsed, so both are escaped the way
+/// JSON allows (`<\/`, `\u003c!--`), leaving the parsed value unchanged.
+fn script_safe(json: &str) -> String {
+    json.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_cannot_close_the_script_and_parses_the_same() {
+        let value = serde_json::json!({ "text": "<p>a</p></script><!-- x -->" });
+        let safe = script_safe(&value.to_string());
+        assert!(!safe.contains("</"), "{safe}");
+        assert!(!safe.contains("<!--"), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn faq_json_ld_lists_every_question_in_order() {
+        let question = |id: &str, q: &str, a: &str| FaqQuestionView {
+            id: id.to_string(),
+            question: q.to_string(),
+            answer: a.to_string(),
+        };
+        let categories = vec![
+            FaqCategoryView {
+                id: "cost".to_string(),
+                title: "費用".to_string(),
+                intro: String::new(),
+                questions: vec![question("fee", "費用は？", "<p>年21,000円です。</p>\n")],
+            },
+            FaqCategoryView {
+                id: "setup".to_string(),
+                title: "準備".to_string(),
+                intro: String::new(),
+                questions: vec![question(
+                    "pc",
+                    "必要なパソコンは？",
+                    "<p>Windowsです。</p>\n",
+                )],
+            },
+        ];
+        let value: serde_json::Value =
+            serde_json::from_str(&faq_json_ld(&categories)).expect("JSON");
+        assert_eq!(value["@context"], "https://schema.org");
+        assert_eq!(value["@type"], "FAQPage");
+        let questions = value["mainEntity"].as_array().expect("a list");
+        assert_eq!(questions.len(), 2);
+        assert_eq!(questions[0]["@type"], "Question");
+        assert_eq!(questions[0]["name"], "費用は？");
+        assert_eq!(questions[0]["acceptedAnswer"]["@type"], "Answer");
+        assert_eq!(
+            questions[0]["acceptedAnswer"]["text"],
+            "<p>年21,000円です。</p>\n"
+        );
+        assert_eq!(questions[1]["name"], "必要なパソコンは？");
+    }
 }

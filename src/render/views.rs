@@ -26,8 +26,19 @@ pub struct SiteView {
     pub as_of: String,
     /// `令和7年11月30日`, empty before the first snapshot.
     pub as_of_era: String,
-    pub nav: Vec<Link>,
+    pub nav: Vec<NavItem>,
     pub footer_links: Vec<Link>,
+    /// The contact page, for the footer; empty when the site has none.
+    pub contact_url: String,
+}
+
+/// An entry of the global navigation, with the section it leads to so the
+/// page's own section can be marked as current.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub section: String,
 }
 
 /// What is particular to one page's head and trail.
@@ -35,8 +46,11 @@ pub struct SiteView {
 pub struct Meta {
     pub title: String,
     pub description: String,
-    /// Absolute URL of the page.
+    /// Absolute URL of the page; empty where a page has no address of its
+    /// own (the not-found page is served at any missing address).
     pub canonical: String,
+    /// The page's path on the site (`/careplan/guides/`), to mark it in the navigation.
+    pub url: String,
     /// The nav entry the page belongs to (`guides`, `municipalities`…).
     pub section: String,
     pub breadcrumbs: Vec<Link>,

@@ -22,10 +22,39 @@ export async function launch() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * One page of each type in the demo, by name: every test that checks "each
+ * page type" walks this list. `not-found` is a missing address, answered with
+ * 404.html and status 404.
+ */
+export const pageTypes = {
+  home: '',
+  municipalities: 'municipalities/',
+  municipality: 'municipalities/442101/',
+  offices: 'offices/',
+  guides: 'guides/',
+  guide: 'guides/download/',
+  manuals: 'manuals/',
+  product: 'manuals/mirai-note/',
+  manual: 'manuals/mirai-note/export/',
+  faq: 'faq/',
+  news: 'news/',
+  'news-item': 'news/2025-05-19-free-pass-campaign/',
+  surveys: 'surveys/',
+  survey: 'surveys/office-survey-2025/',
+  page: 'accessibility/',
+  'not-found': 'no-such-page/',
+};
+
+/** The HTTP status each page type answers with. */
+export function expectedStatus(name) {
+  return name === 'not-found' ? 404 : 200;
 }
 
 /** The phone and desktop widths every page is checked at. */

@@ -1,31 +1,47 @@
 #!/usr/bin/env bash
-# Browser tests: installs Debian's Chromium and Japanese fonts and the npm
-# packages when missing, builds the demo for a loopback URL, serves it, and
-# runs every tests/browser/*.test.mjs with node's test runner.
+# Browser tests: installs Debian's Chromium, Japanese fonts, Java and Node when
+# missing and the npm packages (package-lock.json), builds the demo for a
+# loopback URL, serves it, and runs every tests/browser/*.test.mjs with node's
+# test runner: pages and screenshots, axe-core, the Nu HTML Checker, phone checks.
+# Screenshots (375 and 1280 px) are kept in tests/browser/screenshots/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v fc-list >/dev/null || need+=(fontconfig)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v java >/dev/null || need+=(default-jre-headless)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+# --ignore-scripts: vnu-jar's install script would fetch a Java of its own;
+# the tests run vnu.jar with the machine's Java instead.
+(cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
-port="${RENKEI_TEST_PORT:-8911}"
+# A free loopback port unless one is given, so runs on a shared machine never
+# test another run's server.
+port="${RENKEI_TEST_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 site="$(mktemp -d)"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  rm -rf "$site"
+}
+trap cleanup EXIT
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 "$root/target/release/renkei" build --root "$root" --out "$site/public" --base-url "http://127.0.0.1:$port/"
 node "$here/serve.mjs" "$site/public" "$port" &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 
+rm -rf "$here/screenshots"
 export RENKEI_SITE_URL="http://127.0.0.1:$port/" RENKEI_SITE_DIR="$site/public" RENKEI_BIN="$root/target/release/renkei"
 cd "$here"
 node --test --test-concurrency=1 ./*.test.mjs
