@@ -88,7 +88,10 @@
   const status = document.getElementById('search-status');
   const indexUrl = new URL(root.dataset.index, location.href);
   const base = root.dataset.base;
-  const PAGE = 100;
+  /** Offices shown at once; a button shows the next ones. */
+  const PAGE = 50;
+  /** Above this many previous matches, scanning the joined text again is faster. */
+  const RESCAN = 4096;
 
   let manifest = null;
   let manifestLoad = null;
@@ -100,6 +103,10 @@
   let announceTimer = 0;
   let renderQueued = false;
   let active = false;
+  /** Bumped whenever a part arrives, so earlier matches are not reused. */
+  let generation = 0;
+  /** The last filtering, reused while the user types on. */
+  let previous = null;
 
   root.hidden = false;
   countLine.textContent = '導入済みの事業所 ' + root.dataset.adopted + '件';
@@ -131,7 +138,11 @@
     return manifestLoad;
   }
 
-  /** Decodes a part and gives each row its folded haystack, in display order. */
+  /**
+   * Decodes a part and gives each row its folded haystack, in display order.
+   * The haystacks are also joined into one text per part, so the first word
+   * of a query is found by one native `indexOf` scan instead of one call per row.
+   */
   function prepare(part) {
     const m = manifest.municipalities;
     const corporations = part.corporations.map(fold);
@@ -145,11 +156,38 @@
         fold(part.name[i]), part.key[i], corporations[part.corporation[i]], number.toLowerCase(),
         fold(manifest.prefecture + m.name[mi] + part.address[i]), m.key[mi],
       ].join('\n');
-      rows.push({ part, i, m: mi, key: part.key[i], number, hay });
+      rows.push({ part, i, m: mi, st: part.status[i], s: part.services[i], key: part.key[i], number, hay });
     }
     rows.sort((a, b) => a.m - b.m || compare(a.key, b.key) || compare(a.number, b.number));
     part.rows = rows;
+    part.starts = new Int32Array(rows.length + 1);
+    let offset = 0;
+    rows.forEach((row, r) => {
+      part.starts[r] = offset;
+      offset += row.hay.length + 1;
+    });
+    part.starts[rows.length] = offset;
+    part.text = rows.map((row) => row.hay).join('\u0001') + '\u0001';
     return part;
+  }
+
+  /** Rows of a part whose haystack contains `word`, in display order. */
+  function rowsWith(part, word) {
+    const { text, starts, rows } = part;
+    const found = [];
+    let at = text.indexOf(word);
+    while (at >= 0) {
+      let low = 0;
+      let high = rows.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= at) low = mid;
+        else high = mid - 1;
+      }
+      found.push(rows[low]);
+      at = text.indexOf(word, starts[low + 1]);
+    }
+    return found;
   }
 
   function compare(a, b) {
@@ -171,6 +209,7 @@
         })
         .then((data) => {
           parts[p] = prepare(data);
+          generation++;
           queueRender();
         })
         .catch(() => {
@@ -246,40 +285,64 @@
     return chosen;
   }
 
-  /** The matching rows in display order, and how many of them have adopted. */
+  /**
+   * Whether every row matching `now` also matched `old` (typing on at the end),
+   * and the old matches are few enough that checking them beats scanning.
+   */
+  function narrower(old, now, rows) {
+    return rows < RESCAN && old.length > 0 && old.length <= now.length &&
+      old.every((word, i) => now[i].includes(word));
+  }
+
+  /**
+   * The matching rows in display order, how many of them have adopted, and how
+   * many each municipality has. While the user types on, only the previous
+   * matches are checked again.
+   */
   function filter(state) {
     const words = terms(state.q);
-    const wanted = state.m ? chosenMunicipalities(state.m) : null;
-    const inMunicipality = wanted && new Set(wanted);
-    const service = state.s ? manifest.services.indexOf(state.s) : -1;
-    const software = state.w ? manifest.software.name.indexOf(state.w) : -1;
+    const facets = [state.m, state.s, state.w, state.a, state.l].join('\u0001');
+    const perMunicipality = new Int32Array(manifest.municipalities.code.length);
     const matches = [];
     let adopted = 0;
-    if ((state.s && service < 0) || (state.w && software < 0)) return { matches, adopted };
-    for (const part of parts) {
-      if (!part || part instanceof Promise) continue;
-      const offers = service < 0 ? null : part.combinations.map((c) => c.includes(service));
-      for (const row of part.rows) {
-        if (inMunicipality && !inMunicipality.has(row.m)) continue;
-        if (offers && !offers[part.services[row.i]]) continue;
-        const st = part.status[row.i];
-        if (state.a === '1' && st === 0) continue;
-        if (state.a === '0' && st !== 0) continue;
-        if (state.l && (st === 0 || ((st - 1) & 1) === 0)) continue;
-        if (software >= 0 && (st === 0 || ((st - 1) >> 1) - 1 !== software)) continue;
-        let found = true;
-        for (const word of words) {
-          if (!row.hay.includes(word)) {
-            found = false;
-            break;
-          }
+    const keep = (row) => {
+      matches.push(row);
+      perMunicipality[row.m]++;
+      if (row.st !== 0) adopted++;
+    };
+    if (previous && previous.facets === facets && previous.generation === generation &&
+        narrower(previous.words, words, previous.rows.length)) {
+      for (const row of previous.rows) {
+        if (words.every((word) => row.hay.includes(word))) keep(row);
+      }
+    } else {
+      const wanted = state.m ? chosenMunicipalities(state.m) : null;
+      const inMunicipality = wanted && new Set(wanted);
+      const service = state.s ? manifest.services.indexOf(state.s) : -1;
+      const software = state.w ? manifest.software.name.indexOf(state.w) : -1;
+      const impossible = (state.s && service < 0) || (state.w && software < 0);
+      // The longest word narrows most: scan for it, check the rest per row.
+      const first = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+      const rest = words.filter((w) => w !== first);
+      for (const part of impossible ? [] : parts) {
+        if (!part || part instanceof Promise) continue;
+        const offers = service < 0 ? null : part.combinations.map((c) => c.includes(service));
+        const candidates = first ? rowsWith(part, first) : part.rows;
+        for (const row of candidates) {
+          if (inMunicipality && !inMunicipality.has(row.m)) continue;
+          if (offers && !offers[row.s]) continue;
+          const st = row.st;
+          if (state.a === '1' && st === 0) continue;
+          if (state.a === '0' && st !== 0) continue;
+          if (state.l && (st === 0 || ((st - 1) & 1) === 0)) continue;
+          if (software >= 0 && (st === 0 || ((st - 1) >> 1) - 1 !== software)) continue;
+          if (!rest.every((word) => row.hay.includes(word))) continue;
+          keep(row);
         }
-        if (!found) continue;
-        matches.push(row);
-        if (st !== 0) adopted++;
       }
     }
-    return { matches, adopted };
+    previous = { facets, generation, words, rows: matches };
+    return { matches, adopted, perMunicipality };
   }
 
   // ----------------------------------------------------------------- render
@@ -339,10 +402,8 @@
     return item;
   }
 
-  function render(matches, loading) {
+  function render(matches, perMunicipality, loading) {
     const m = manifest.municipalities;
-    const perMunicipality = new Map();
-    for (const row of matches) perMunicipality.set(row.m, (perMunicipality.get(row.m) || 0) + 1);
     const fragment = document.createDocumentFragment();
     let list = null;
     let current = -1;
@@ -358,7 +419,7 @@
         heading.id = id;
         const link = element('a', '', m.name[current]);
         link.href = base + 'municipalities/' + m.code[current] + '/';
-        heading.append(link, element('small', '', perMunicipality.get(current) + '件'));
+        heading.append(link, element('small', '', perMunicipality[current] + '件'));
         list = element('ul', 'office-list');
         section.append(heading, list);
         fragment.append(section);
@@ -401,9 +462,9 @@
     const state = readControls();
     const waiting = ensureParts(state.m ? chosenMunicipalities(state.m) : null);
     const t0 = performance.now();
-    const { matches, adopted } = filter(state);
+    const { matches, adopted, perMunicipality } = filter(state);
     const t1 = performance.now();
-    render(matches, waiting > 0);
+    render(matches, perMunicipality, waiting > 0);
     const t2 = performance.now();
     api.timings.push({ filter: t1 - t0, render: t2 - t1, matches: matches.length, loading: waiting > 0 });
     const text = describe(matches.length, adopted, waiting > 0);

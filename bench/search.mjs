@@ -1,0 +1,140 @@
+// Office search benchmark: gzipped index sizes and per-keystroke filter time
+// in headless Chromium, for the demo, the demo with `include_not_adopted`,
+// and a generated 60,000-office prefecture (bench/gen-prefecture.mjs).
+//
+//   node bench/search.mjs            (needs `npm ci` in tests/browser once)
+//
+// Builds each site with the release binary into a temporary folder, serves
+// it on 127.0.0.1, types queries one key at a time and reads the timings
+// search.js records for each keystroke (filtering, then rendering the list).
+// Prints a Markdown table for BENCHMARKS.md. Runs once; do not loop it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../tests/browser/lib.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'renkei-search-bench-'));
+const bin = join(root, 'target', 'release', 'renkei');
+const queries = ['さくら', 'ｻｸﾗｶｲｺﾞ', '44-1001-0030', 'かいご せんた', 'けあぷらん'];
+
+execFileSync('cargo', ['build', '--release', '--quiet', '--manifest-path', join(root, 'Cargo.toml')], { stdio: 'inherit' });
+
+function demoCopy(name, extraToml) {
+  const dir = join(work, name);
+  for (const part of ['content', 'data']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  cpSync(join(root, 'site.toml'), join(dir, 'site.toml'));
+  if (extraToml) appendFileSync(join(dir, 'site.toml'), extraToml);
+  return dir;
+}
+
+const sites = [
+  { name: 'demo (411 adopted offices)', dir: demoCopy('demo') },
+  { name: 'demo, include_not_adopted (3,908 offices)', dir: demoCopy('all', '\n[search]\ninclude_not_adopted = true\n') },
+  { name: 'generated prefecture (60,000 offices)', dir: join(work, 'big'), municipality: '141186' },
+];
+execFileSync('node', [join(root, 'bench', 'gen-prefecture.mjs'), sites[2].dir, '60000'], { stdio: 'inherit' });
+
+const gz = (bytes, level) => gzipSync(bytes, { level }).length;
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const max = (xs) => Math.max(...xs);
+
+/** Serves a folder on a free loopback port. */
+function serve(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    try {
+      const body = readFileSync(join(dir, path));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Opens offices/, optionally picks a municipality, types every query; returns timings and bytes. */
+async function session(browser, url, publicDir, { municipality, throttle } = {}) {
+  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+  if (throttle) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  const fetched = [];
+  page.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.includes('/search/')) fetched.push(gz(readFileSync(join(publicDir, path)), 6));
+  });
+  await page.goto(url + 'offices/');
+  const started = Date.now();
+  if (municipality) await page.selectOption('#search-m', municipality);
+  const input = page.locator('#search-q');
+  await input.pressSequentially(queries[0].slice(0, 1));
+  await page.waitForSelector('#office-results .office');
+  const firstResults = { bytes: fetched.reduce((a, b) => a + b, 0), ms: Date.now() - started };
+  await page.waitForFunction(() => globalThis.renkeiSearch.ready === true, null, { timeout: 60000 });
+  await page.evaluate(() => globalThis.renkeiSearch.timings.splice(0));
+  await input.fill('');
+  await page.evaluate(() => globalThis.renkeiSearch.timings.splice(0));
+  for (const query of queries) {
+    await input.pressSequentially(query, { delay: 30 });
+    await input.fill('');
+  }
+  const timings = (await page.evaluate(() => globalThis.renkeiSearch.timings)).filter((t) => !t.loading);
+  const all = { bytes: fetched.reduce((a, b) => a + b, 0), files: fetched.length };
+  await page.close();
+  return { firstResults, all, timings };
+}
+
+const browser = await launch();
+const version = browser.version();
+const rows = [];
+for (const site of sites) {
+  const publicDir = join(site.dir, 'public');
+  const server = await serve(publicDir);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  execFileSync(bin, ['build', '--root', site.dir, '--out', publicDir, '--base-url', url], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const files = readdirSync(join(publicDir, 'search')).map((f) => readFileSync(join(publicDir, 'search', f)));
+  const sizes = {
+    files: files.length,
+    raw: files.reduce((a, f) => a + f.length, 0),
+    gz6: files.reduce((a, f) => a + gz(f, 6), 0),
+    gz9: files.reduce((a, f) => a + gz(f, 9), 0),
+    largest: max(files.map((f) => gz(f, 6))),
+  };
+  const plain = await session(browser, url, publicDir);
+  const slow = await session(browser, url, publicDir, { throttle: 4 });
+  const scoped = site.municipality ? await session(browser, url, publicDir, { municipality: site.municipality }) : null;
+  const filter = (s) => s.timings.map((t) => t.filter);
+  const total = (s) => s.timings.map((t) => t.filter + t.render);
+  rows.push({ site: site.name, sizes, plain, slow, scoped, filter, total });
+  console.log(JSON.stringify({ site: site.name, sizes, first: plain.firstResults, all: plain.all, scoped: scoped && { first: scoped.firstResults, all: scoped.all }, keystrokes: plain.timings.length }));
+  server.close();
+}
+await browser.close();
+rmSync(work, { recursive: true, force: true });
+
+console.log('\n| site | index files | index gzipped (level 6 / 9) | keystroke: filter median / max | filter + render median / max | same at 4× CPU throttle (filter + render median / max) | downloaded before first results | downloaded in all |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const f = r.filter(r.plain);
+  const t = r.total(r.plain);
+  const s = r.total(r.slow);
+  console.log(`| ${r.site} | ${r.sizes.files} | ${kb(r.sizes.gz6)} KB / ${kb(r.sizes.gz9)} KB (largest file ${kb(r.sizes.largest)} KB) | ` +
+    `${median(f).toFixed(2)} / ${max(f).toFixed(2)} ms | ${median(t).toFixed(2)} / ${max(t).toFixed(2)} ms | ` +
+    `${median(s).toFixed(2)} / ${max(s).toFixed(2)} ms | ${kb(r.plain.firstResults.bytes)} KB | ${kb(r.plain.all.bytes)} KB |`);
+  if (r.scoped) {
+    const sf = r.filter(r.scoped);
+    const st = r.total(r.scoped);
+    console.log(`| ${r.site}, one municipality chosen first | – | – | ${median(sf).toFixed(2)} / ${max(sf).toFixed(2)} ms | ` +
+      `${median(st).toFixed(2)} / ${max(st).toFixed(2)} ms | – | ${kb(r.scoped.firstResults.bytes)} KB | ${kb(r.scoped.all.bytes)} KB |`);
+  }
+}
+console.log(`\n${rows[0].plain.timings.length} keystrokes per site (${queries.join(', ')}, each typed one character at a time, then cleared); Chromium ${version}.`);
