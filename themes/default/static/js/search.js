@@ -66,7 +66,8 @@
     return text;
   }
 
-  const api = { fold, terms, numberText, timings: [] };
+  /** For tests and bench/search.mjs: the folding, and per-keystroke timings in ms. */
+  const api = { fold, terms, numberText, timings: [], ready: false };
   globalThis.renkeiSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -92,6 +93,8 @@
   const PAGE = 50;
   /** Above this many previous matches, scanning the joined text again is faster. */
   const RESCAN = 4096;
+  /** Parts fetched at the same time. */
+  const FETCHES = 3;
 
   let manifest = null;
   let manifestLoad = null;
@@ -103,6 +106,9 @@
   let announceTimer = 0;
   let renderQueued = false;
   let active = false;
+  /** Parts waiting to be fetched, and how many are being fetched. */
+  const queue = [];
+  let inFlight = 0;
   /** Bumped whenever a part arrives, so earlier matches are not reused. */
   let generation = 0;
   /** The last filtering, reused while the user types on. */
@@ -194,15 +200,38 @@
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
-  /** Fetches the parts a state needs (all parts unless one municipality is chosen). */
+  function loaded(p) {
+    return parts[p] && !(parts[p] instanceof Promise);
+  }
+
+  /**
+   * Queues the parts a state needs (all of them unless a municipality is
+   * chosen), the needed ones first and in municipality order, and returns
+   * how many are still missing. A few are fetched at a time, so the first
+   * results come after the first parts rather than after all of them.
+   */
   function ensureParts(wanted) {
-    let waiting = 0;
+    const needed = [];
     partRefs.forEach((ref, p) => {
-      const needed = !wanted || wanted.some((mi) => mi >= ref.from && mi <= ref.to);
-      if (!needed || (parts[p] && !(parts[p] instanceof Promise))) return;
-      waiting++;
-      if (parts[p]) return;
-      parts[p] = fetch(new URL(ref.url, indexUrl))
+      if (loaded(p)) return;
+      if (wanted && !wanted.some((mi) => mi >= ref.from && mi <= ref.to)) return;
+      needed.push(p);
+    });
+    for (const p of needed.slice().reverse()) {
+      const at = queue.indexOf(p);
+      if (at >= 0) queue.splice(at, 1);
+      if (!parts[p]) queue.unshift(p);
+    }
+    pump();
+    return needed.length;
+  }
+
+  function pump() {
+    while (inFlight < FETCHES && queue.length > 0) {
+      const p = queue.shift();
+      if (parts[p]) continue;
+      inFlight++;
+      parts[p] = fetch(new URL(partRefs[p].url, indexUrl))
         .then((r) => {
           if (!r.ok) throw new Error(r.status);
           return r.json();
@@ -214,9 +243,12 @@
         })
         .catch(() => {
           parts[p] = null;
+        })
+        .finally(() => {
+          inFlight--;
+          pump();
         });
-    });
-    return waiting;
+    }
   }
 
   // ------------------------------------------------------------------ state
@@ -467,6 +499,7 @@
     render(matches, perMunicipality, waiting > 0);
     const t2 = performance.now();
     api.timings.push({ filter: t1 - t0, render: t2 - t1, matches: matches.length, loading: waiting > 0 });
+    if (api.timings.length > 500) api.timings.shift();
     const text = describe(matches.length, adopted, waiting > 0);
     countLine.textContent = text;
     clearTimeout(announceTimer);
