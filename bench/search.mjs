@@ -46,43 +46,60 @@ const max = (xs) => Math.max(...xs);
 /** Median / 90th percentile / max, in ms. */
 const spread = (xs) => `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.9).toFixed(1)} / ${max(xs).toFixed(1)} ms`;
 
-/** Serves a folder on a free loopback port. */
+/** Serves a folder on a free loopback port, gzipped as a web server would. */
 function serve(dir) {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
+    let body;
     try {
-      const body = readFileSync(join(dir, path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+      body = gzipSync(readFileSync(join(dir, path)), { level: 6 });
     } catch {
       res.writeHead(404).end();
+      return;
     }
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-encoding': 'gzip' }).end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Opens offices/, optionally picks a municipality, types every query; returns timings and bytes. */
-async function session(browser, url, publicDir, { municipality, throttle } = {}) {
+/** Chrome DevTools' "Fast 4G" profile: 9 Mbit/s down, 60 ms latency. */
+const fast4g = { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (1.5 * 1024 * 1024) / 8 };
+
+/**
+ * Opens offices/, optionally picks a municipality, types the first character
+ * of the first query and waits for the whole index; then, unless only the
+ * download is measured, types every query. Times and bytes come from the page
+ * itself (search.js's marks, Resource Timing's encoded sizes).
+ */
+async function session(browser, url, { municipality, throttle, network } = {}) {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-  if (throttle) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const cdp = await page.context().newCDPSession(page);
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
   }
-  const fetched = [];
-  page.on('requestfinished', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.includes('/search/')) fetched.push(gz(readFileSync(join(publicDir, path)), 6));
-  });
   await page.goto(url + 'offices/');
-  const started = Date.now();
+  const start = await page.evaluate(() => performance.now());
   if (municipality) await page.selectOption('#search-m', municipality);
   const input = page.locator('#search-q');
   await input.pressSequentially(queries[0].slice(0, 1));
-  await page.waitForSelector('#office-results .office');
-  const firstResults = { bytes: fetched.reduce((a, b) => a + b, 0), ms: Date.now() - started };
-  await page.waitForFunction(() => globalThis.renkeiSearch.ready === true, null, { timeout: 60000 });
-  await page.evaluate(() => globalThis.renkeiSearch.timings.splice(0));
+  await page.waitForFunction(() => globalThis.renkeiSearch.readyAt !== undefined, null, { timeout: 120000 });
+  const download = await page.evaluate((start) => {
+    const api = globalThis.renkeiSearch;
+    const index = performance.getEntriesByType('resource').filter((e) => e.name.includes('/search/'));
+    const bytes = (until) => index.filter((e) => e.responseEnd <= until).reduce((a, e) => a + e.encodedBodySize, 0);
+    return {
+      first: { ms: api.firstResultsAt - start, bytes: bytes(api.firstResultsAt) },
+      loaded: { ms: api.readyAt - start, bytes: bytes(api.readyAt), files: index.length },
+    };
+  }, start);
+  if (network) {
+    await page.close();
+    return download;
+  }
   await input.fill('');
   await page.evaluate(() => globalThis.renkeiSearch.timings.splice(0));
   for (const query of queries) {
@@ -90,9 +107,8 @@ async function session(browser, url, publicDir, { municipality, throttle } = {})
     await input.fill('');
   }
   const timings = (await page.evaluate(() => globalThis.renkeiSearch.timings)).filter((t) => !t.loading);
-  const all = { bytes: fetched.reduce((a, b) => a + b, 0), files: fetched.length };
   await page.close();
-  return { firstResults, all, timings };
+  return { ...download, timings };
 }
 
 const browser = await launch();
@@ -111,27 +127,30 @@ for (const site of sites) {
     gz9: files.reduce((a, f) => a + gz(f, 9), 0),
     largest: max(files.map((f) => gz(f, 6))),
   };
-  const plain = await session(browser, url, publicDir);
-  const slow = await session(browser, url, publicDir, { throttle: 4 });
-  const scoped = site.municipality ? await session(browser, url, publicDir, { municipality: site.municipality }) : null;
+  const plain = await session(browser, url);
+  const slow = await session(browser, url, { throttle: 4 });
+  const scoped = site.municipality ? await session(browser, url, { municipality: site.municipality }) : null;
+  const phone = await session(browser, url, { network: fast4g });
+  const phoneScoped = site.municipality ? await session(browser, url, { municipality: site.municipality, network: fast4g }) : null;
   const filter = (s) => s.timings.map((t) => t.filter);
   const total = (s) => s.timings.map((t) => t.filter + t.render);
-  rows.push({ site: site.name, sizes, plain, slow, scoped, filter, total });
-  console.log(JSON.stringify({ site: site.name, sizes, first: plain.firstResults, all: plain.all, scoped: scoped && { first: scoped.firstResults, all: scoped.all }, keystrokes: plain.timings.length }));
+  rows.push({ site: site.name, sizes, plain, slow, scoped, phone, phoneScoped, filter, total });
+  console.log(JSON.stringify({ site: site.name, sizes, phone, phoneScoped, keystrokes: plain.timings.length }));
   server.close();
 }
 await browser.close();
 rmSync(work, { recursive: true, force: true });
 
-console.log('\n| site | index files | index gzipped (level 6 / 9) | keystroke: filter (median / p90 / max) | filter + render | filter + render at 4× CPU throttle | downloaded before first results | downloaded in all |');
+const secs = (ms) => (ms / 1000).toFixed(2) + ' s';
+console.log('\n| site | index files | index gzipped (level 6 / 9) | keystroke: filter (median / p90 / max) | filter + render | filter + render at 4× CPU throttle | on Fast 4G: first results after | on Fast 4G: everything searchable after |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(`| ${r.site} | ${r.sizes.files} | ${kb(r.sizes.gz6)} KB / ${kb(r.sizes.gz9)} KB (largest file ${kb(r.sizes.largest)} KB) | ` +
     `${spread(r.filter(r.plain))} | ${spread(r.total(r.plain))} | ${spread(r.total(r.slow))} | ` +
-    `${kb(r.plain.firstResults.bytes)} KB | ${kb(r.plain.all.bytes)} KB |`);
+    `${kb(r.phone.first.bytes)} KB, ${secs(r.phone.first.ms)} | ${kb(r.phone.loaded.bytes)} KB, ${secs(r.phone.loaded.ms)} |`);
   if (r.scoped) {
     console.log(`| ${r.site}, one ward chosen first | – | – | ${spread(r.filter(r.scoped))} | ${spread(r.total(r.scoped))} | – | ` +
-      `${kb(r.scoped.firstResults.bytes)} KB | ${kb(r.scoped.all.bytes)} KB |`);
+      `${kb(r.phoneScoped.first.bytes)} KB, ${secs(r.phoneScoped.first.ms)} | ${kb(r.phoneScoped.loaded.bytes)} KB, ${secs(r.phoneScoped.loaded.ms)} |`);
   }
 }
 console.log(`\n${rows[0].plain.timings.length} keystrokes per site (${queries.join(', ')}, each typed one character at a time, then cleared); ` +

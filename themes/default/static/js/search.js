@@ -66,7 +66,10 @@
     return text;
   }
 
-  /** For tests and bench/search.mjs: the folding, and per-keystroke timings in ms. */
+  /**
+   * For tests and bench/search.mjs: the folding, per-keystroke timings in ms,
+   * and when (performance.now()) the first results showed and the index was complete.
+   */
   const api = { fold, terms, numberText, timings: [], ready: false };
   globalThis.renkeiSearch = api;
   if (typeof document === 'undefined') return;
@@ -507,6 +510,8 @@
       status.textContent = text;
     }, 500);
     api.ready = waiting === 0;
+    if (matches.length > 0 && api.firstResultsAt === undefined) api.firstResultsAt = t2;
+    if (api.ready && api.readyAt === undefined) api.readyAt = t2;
   }
 
   function queueRender() {
