@@ -27,6 +27,15 @@ struct RawConfig {
     organization: Option<String>,
     #[serde(default)]
     groups: Vec<RawGroup>,
+    #[serde(default)]
+    search: RawSearch,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    #[serde(default)]
+    include_not_adopted: bool,
 }
 
 #[derive(Deserialize)]
@@ -50,6 +59,15 @@ pub struct Config {
     pub description: Option<String>,
     pub organization: Option<String>,
     pub groups: Vec<GroupConfig>,
+    pub search: SearchConfig,
+}
+
+/// `[search]`: what the office search on `offices/` covers.
+#[derive(Debug, Clone, Default)]
+pub struct SearchConfig {
+    /// Index every target office with its status, not only adopted ones, so an
+    /// office can see that a partner has *not* adopted yet.
+    pub include_not_adopted: bool,
 }
 
 /// A named subtotal as written, codes not yet checked against the data.
@@ -206,6 +224,9 @@ pub fn parse(
         description: raw.description,
         organization: raw.organization,
         groups,
+        search: SearchConfig {
+            include_not_adopted: raw.search.include_not_adopted,
+        },
     })
 }
 
@@ -269,6 +290,35 @@ mod tests {
         let errors = parse_errors("theme = \"default\"\n");
         assert_eq!(errors.len(), 3);
         assert!(errors[0].contains("missing required key `title`"));
+    }
+
+    #[test]
+    fn reads_search_table() {
+        let mut diags = Diagnostics::default();
+        let base = "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\n";
+        let plain = parse(base, None, &mut diags).unwrap();
+        assert!(!plain.search.include_not_adopted);
+        let all = parse(
+            &format!("{base}[search]\ninclude_not_adopted = true\n"),
+            None,
+            &mut diags,
+        )
+        .unwrap();
+        assert!(all.search.include_not_adopted);
+        assert_eq!(diags.error_count(), 0);
+    }
+
+    #[test]
+    fn unknown_search_key_names_the_key() {
+        let errors = parse_errors(
+            "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\n[search]\ninclude_unadopted = true\n",
+        );
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].starts_with("error: site.toml:5: unknown field `include_unadopted`"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

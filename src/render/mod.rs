@@ -9,6 +9,7 @@ pub mod format;
 pub mod markdown;
 mod opendata;
 mod pages;
+pub mod search;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -34,7 +35,9 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
     let targets = link_targets(&site.content);
+    let search = search::Search::of(site);
     let builder = Builder {
+        search: &search,
         site,
         figures,
         links: markdown::Links {
@@ -111,6 +114,15 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         Path::new("(generated)"),
         &mut diags,
     );
+    for (path, bytes) in search::files(site, &search, &builder.manual_of) {
+        add(
+            &mut output,
+            path,
+            bytes,
+            Path::new("(generated)"),
+            &mut diags,
+        );
+    }
     for (path, bytes) in opendata::files(site, figures) {
         add(
             &mut output,

@@ -144,6 +144,9 @@ pub struct OfficeView {
     pub software: String,
     /// The manual of the office's software, when the site has one.
     pub manual_url: String,
+    /// The municipality's name and the address after it, without the
+    /// prefecture: how the office list shows where an office is.
+    pub location: String,
 }
 
 /// The adopted offices of one municipality.
@@ -152,7 +155,32 @@ pub struct OfficeGroup {
     pub code: String,
     pub name: String,
     pub url: String,
+    /// How many offices the group has, listed or not.
+    pub count: usize,
+    /// Empty when the list is too long to show on one page.
     pub offices: Vec<OfficeView>,
+}
+
+/// The office search form: where its index is and what its filters offer.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    pub index_url: String,
+    /// Not-adopted offices are searchable too.
+    pub all: bool,
+    /// Offices in the index.
+    pub total: usize,
+    pub municipalities: Vec<SearchOption>,
+    pub services: Vec<String>,
+    pub software: Vec<String>,
+}
+
+/// A choice of a filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchOption {
+    pub value: String,
+    pub label: String,
+    /// A ward, listed under its designated city.
+    pub ward: bool,
 }
 
 /// A page in a section list.

@@ -5,4 +5,5 @@ mod demo;
 mod errors;
 mod harness;
 mod output;
+mod search;
 mod theme;

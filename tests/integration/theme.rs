@@ -36,11 +36,10 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..from + len])
 }
 
-/// Undoes Tera's HTML escaping, enough to compare URLs and texts.
+/// Undoes the templates' HTML escaping, enough to compare URLs and texts.
 fn unescape(text: &str) -> String {
-    text.replace("&#x2F;", "/")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")

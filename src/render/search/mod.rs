@@ -1,0 +1,401 @@
+//! The office search of `offices/`: which offices it covers, in which order,
+//! the choices its filters offer, and the index the browser searches.
+//!
+//! The index is column-oriented JSON: one array per field, facet values
+//! (municipality, corporation, service types, care software) stored once in
+//! a table and referenced by position, office numbers sorted and stored as
+//! differences. That keeps a prefecture's 4,000 offices under 60 KB gzipped.
+//! Above [`SPLIT_ABOVE`] offices the rows go to one file per run of whole
+//! municipalities, so a search in one municipality downloads only its part.
+//!
+//! Readings and municipality readings are folded here at build time (they are
+//! only ever compared, never shown); names, corporations and addresses are
+//! shipped as written and folded by the browser with the same function when
+//! the index loads, rather than shipping every one of them twice.
+
+pub mod fold;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::model::offices::CARE_MANAGER_SERVICES;
+use crate::model::{Adoption, Site};
+use fold::fold;
+
+/// The index's entry point, relative to the output root.
+pub const MANIFEST: &str = "search/index.json";
+
+/// Above this many offices the rows are split into parts by municipality.
+pub const SPLIT_ABOVE: usize = 6000;
+
+/// Above this many adopted offices the list without JavaScript links to the
+/// municipality pages instead of listing every office on one page.
+pub const FULL_LIST_LIMIT: usize = 1000;
+
+/// A part closes once it holds this many offices (municipalities stay whole).
+const PART_ROWS: usize = 2000;
+
+/// One office the search covers, with its state in the newest snapshot.
+#[derive(Debug, Clone)]
+pub struct Entry<'a> {
+    /// Index into `Site::offices`.
+    pub office: usize,
+    /// `None` when the office has not adopted the system.
+    pub adoption: Option<&'a Adoption>,
+    /// The folded reading (the folded name when there is no reading): the
+    /// sort key within a municipality, and what a reading query matches.
+    pub key: String,
+}
+
+/// What the search covers and offers: the rows in display order and the
+/// facet values its filters list.
+#[derive(Debug, Clone)]
+pub struct Search<'a> {
+    /// Every target office too, not only adopted ones (`[search] include_not_adopted`).
+    pub all: bool,
+    /// Sorted by municipality (file order), then reading, then office number:
+    /// the order of the list without JavaScript and of every result list.
+    pub entries: Vec<Entry<'a>>,
+    /// Service types: care-manager services first, then by how many offices
+    /// offer them, then by name.
+    pub services: Vec<String>,
+    /// Care software as reported by adopted offices, most used first.
+    pub software: Vec<String>,
+}
+
+impl<'a> Search<'a> {
+    /// The search of a site, as of its newest snapshot.
+    pub fn of(site: &'a Site) -> Search<'a> {
+        let all = site.config.search.include_not_adopted;
+        let adoptions: HashMap<usize, &Adoption> = site
+            .snapshots
+            .last()
+            .map(|s| s.adoptions.iter().map(|a| (a.office, a)).collect())
+            .unwrap_or_default();
+        let mut entries: Vec<Entry> = site
+            .offices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let adoption = adoptions.get(&i).copied();
+                (all || adoption.is_some()).then(|| Entry {
+                    office: i,
+                    adoption,
+                    key: fold(if o.name_kana.is_empty() {
+                        &o.name
+                    } else {
+                        &o.name_kana
+                    }),
+                })
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            let (oa, ob) = (&site.offices[a.office], &site.offices[b.office]);
+            (oa.municipality, &a.key, &oa.number).cmp(&(ob.municipality, &b.key, &ob.number))
+        });
+
+        let mut service_counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut software_counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &entries {
+            for s in &site.offices[e.office].service_types {
+                *service_counts.entry(s).or_default() += 1;
+            }
+            if let Some(name) = e.adoption.and_then(|a| a.software.as_deref()) {
+                *software_counts.entry(name).or_default() += 1;
+            }
+        }
+        let mut services: Vec<(&str, usize)> = service_counts.into_iter().collect();
+        services.sort_by_key(|&(name, count)| {
+            let rank = CARE_MANAGER_SERVICES.iter().position(|&c| c == name);
+            (rank.is_none(), rank, std::cmp::Reverse(count), name)
+        });
+        let mut software: Vec<(&str, usize)> = software_counts.into_iter().collect();
+        software.sort_by_key(|&(name, count)| (std::cmp::Reverse(count), name));
+        Search {
+            all,
+            entries,
+            services: services.into_iter().map(|(s, _)| s.to_string()).collect(),
+            software: software.into_iter().map(|(s, _)| s.to_string()).collect(),
+        }
+    }
+}
+
+/// The address without the prefecture and municipality it starts with, as
+/// pages show it after the municipality's name and as the index stores it.
+pub fn address_rest<'s>(address: &'s str, prefecture: &str, municipality: &str) -> &'s str {
+    let rest = address.strip_prefix(prefecture).unwrap_or(address);
+    rest.strip_prefix(municipality).unwrap_or(rest)
+}
+
+/// An office number as an integer that sorts like the text: base 10 except
+/// the third character, which may be a letter (base 36). Sorted numbers are
+/// then stored as small differences.
+fn number_value(number: &str) -> u64 {
+    number.chars().enumerate().fold(0, |value, (i, c)| {
+        let radix = if i == 2 { 36 } else { 10 };
+        value * radix + u64::from(c.to_digit(36).unwrap_or(0))
+    })
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    all: bool,
+    prefecture: &'a str,
+    municipalities: Municipalities<'a>,
+    services: &'a [String],
+    software: Software<'a>,
+    /// The rows themselves when the index is not split.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<Part<'a>>,
+    /// The parts when it is, in municipality order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartRef>,
+}
+
+#[derive(Serialize)]
+struct Municipalities<'a> {
+    code: Vec<&'a str>,
+    name: Vec<&'a str>,
+    /// Folded reading, so `べっぷ` finds the offices of 別府市.
+    key: Vec<String>,
+    /// The designated city of a ward, `-1` otherwise.
+    parent: Vec<i64>,
+}
+
+#[derive(Serialize)]
+struct Software<'a> {
+    name: Vec<&'a str>,
+    /// The manual's URL, empty when the site has none.
+    url: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PartRef {
+    /// Relative to the manifest.
+    url: String,
+    /// First and last municipality index held.
+    from: usize,
+    to: usize,
+    rows: usize,
+}
+
+/// Rows of the index, sorted by office number.
+#[derive(Serialize)]
+struct Part<'a> {
+    /// The first office number's value, then differences (see [`number_value`]).
+    number: Vec<u64>,
+    name: Vec<&'a str>,
+    key: Vec<&'a str>,
+    corporation: Vec<usize>,
+    corporations: Vec<&'a str>,
+    address: Vec<&'a str>,
+    municipality: Vec<usize>,
+    /// Index into `combinations`, each a list of indexes into the manifest's services.
+    services: Vec<usize>,
+    combinations: Vec<Vec<usize>>,
+    /// 0: not adopted; otherwise 1 + linking (0 or 1) + 2 × (software index + 1).
+    status: Vec<usize>,
+}
+
+/// The index files: the manifest and, for a large site, its parts.
+pub fn files(
+    site: &Site,
+    search: &Search,
+    manual_of: &HashMap<&str, String>,
+) -> Vec<(String, Vec<u8>)> {
+    let service_index: HashMap<&str, usize> = search
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let software_index: HashMap<&str, usize> = search
+        .software
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut manifest = Manifest {
+        version: 1,
+        all: search.all,
+        prefecture: &site.config.prefecture_name,
+        municipalities: Municipalities {
+            code: site
+                .municipalities
+                .iter()
+                .map(|m| m.code.as_str())
+                .collect(),
+            name: site
+                .municipalities
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect(),
+            key: site.municipalities.iter().map(|m| fold(&m.kana)).collect(),
+            parent: site
+                .municipalities
+                .iter()
+                .map(|m| m.parent.map_or(-1, |p| p as i64))
+                .collect(),
+        },
+        services: &search.services,
+        software: Software {
+            name: search.software.iter().map(String::as_str).collect(),
+            url: search
+                .software
+                .iter()
+                .map(|s| manual_of.get(s.as_str()).map_or("", String::as_str))
+                .collect(),
+        },
+        rows: None,
+        parts: Vec::new(),
+    };
+    let all: Vec<&Entry> = search.entries.iter().collect();
+    let mut files = Vec::new();
+    if all.len() <= SPLIT_ABOVE {
+        manifest.rows = Some(part(site, &all, &service_index, &software_index));
+    } else {
+        let municipality_of = |e: &&Entry| site.offices[e.office].municipality;
+        let mut start = 0;
+        while start < all.len() {
+            let mut end = (start + PART_ROWS).min(all.len());
+            while end < all.len() && municipality_of(&all[end]) == municipality_of(&all[end - 1]) {
+                end += 1;
+            }
+            let rows = &all[start..end];
+            let from = municipality_of(&rows[0]);
+            let url = format!("{}.json", site.municipalities[from].code);
+            files.push((
+                format!("search/{url}"),
+                json(&part(site, rows, &service_index, &software_index)),
+            ));
+            manifest.parts.push(PartRef {
+                url,
+                from,
+                to: municipality_of(&rows[rows.len() - 1]),
+                rows: rows.len(),
+            });
+            start = end;
+        }
+    }
+    files.push((MANIFEST.to_string(), json(&manifest)));
+    files
+}
+
+/// The columns of some entries, sorted by office number.
+fn part<'a>(
+    site: &'a Site,
+    entries: &[&'a Entry],
+    service_index: &HashMap<&str, usize>,
+    software_index: &HashMap<&str, usize>,
+) -> Part<'a> {
+    let mut rows = entries.to_vec();
+    rows.sort_by(|a, b| {
+        site.offices[a.office]
+            .number
+            .cmp(&site.offices[b.office].number)
+    });
+    let mut corporations: Vec<&str> = Vec::new();
+    let mut corporation_of: HashMap<&str, usize> = HashMap::new();
+    let mut combinations: Vec<Vec<usize>> = Vec::new();
+    let mut combination_of: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut out = Part {
+        number: Vec::new(),
+        name: Vec::new(),
+        key: Vec::new(),
+        corporation: Vec::new(),
+        corporations: Vec::new(),
+        address: Vec::new(),
+        municipality: Vec::new(),
+        services: Vec::new(),
+        combinations: Vec::new(),
+        status: Vec::new(),
+    };
+    let mut previous = 0;
+    for e in rows {
+        let o = &site.offices[e.office];
+        let m = &site.municipalities[o.municipality];
+        let value = number_value(&o.number);
+        out.number.push(value - previous);
+        previous = value;
+        out.name.push(&o.name);
+        out.key.push(&e.key);
+        let corporation = *corporation_of.entry(&o.corporation).or_insert_with(|| {
+            corporations.push(&o.corporation);
+            corporations.len() - 1
+        });
+        out.corporation.push(corporation);
+        out.address.push(address_rest(
+            &o.address,
+            &site.config.prefecture_name,
+            &m.name,
+        ));
+        out.municipality.push(o.municipality);
+        let mut combination: Vec<usize> = o
+            .service_types
+            .iter()
+            .filter_map(|s| service_index.get(s.as_str()).copied())
+            .collect();
+        combination.sort_unstable();
+        let next = combinations.len();
+        let index = *combination_of
+            .entry(combination.clone())
+            .or_insert_with(|| {
+                combinations.push(combination);
+                next
+            });
+        out.services.push(index);
+        out.status.push(e.adoption.map_or(0, |a| {
+            let software = a
+                .software
+                .as_deref()
+                .and_then(|s| software_index.get(s))
+                .map_or(0, |i| i + 1);
+            1 + usize::from(a.linking) + 2 * software
+        }));
+    }
+    out.corporations = corporations;
+    out.combinations = combinations;
+    out
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("index values serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_values_sort_like_the_numbers() {
+        let mut numbers = [
+            "4410010030",
+            "44A0100110",
+            "4400010016",
+            "4499999999",
+            "44Z0000000",
+        ];
+        let mut by_value = numbers;
+        numbers.sort_unstable();
+        by_value.sort_by_key(|n| number_value(n));
+        assert_eq!(numbers, by_value);
+        assert_eq!(number_value("0000000012"), 12);
+        assert_eq!(number_value("00A0000000"), 10 * 10_u64.pow(7));
+    }
+
+    #[test]
+    fn address_rest_strips_prefecture_and_municipality() {
+        assert_eq!(
+            address_rest("大分県大分市架空台22-8", "大分県", "大分市"),
+            "架空台22-8"
+        );
+        assert_eq!(
+            address_rest("大分市架空台22-8", "大分県", "大分市"),
+            "架空台22-8"
+        );
+        assert_eq!(address_rest("架空台22-8", "大分県", "大分市"), "架空台22-8");
+        assert_eq!(address_rest("", "大分県", "大分市"), "");
+    }
+}
