@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::Size;
 use super::palette;
-use super::rows;
+use super::rows::Rows;
 use super::svg::{Canvas, Font, Frame, text_width};
 use crate::figures::Rate;
 use crate::render::format;
@@ -35,25 +35,36 @@ impl ServiceBar<'_> {
 /// Draws the bars at one size; returns the canvas and its height.
 pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
     let mut canvas = Canvas::new(size.width);
-    let width = canvas.width();
     let f = size.font;
-    let mut y = legend(&mut canvas, f) + 4.0;
+    let figures: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            format!(
+                "{} / {}（{}）",
+                b.adopted,
+                b.offices,
+                format::percent(b.rate())
+            )
+        })
+        .collect();
+    let labels: Vec<&str> = bars.iter().map(ServiceBar::name).collect();
+    let rows = Rows::new(
+        canvas.width(),
+        Font::new(f),
+        !size.is_narrow(),
+        &labels,
+        &figures,
+    );
     let max = bars.iter().map(|b| b.offices).max().unwrap_or(0).max(1);
     let frame = Frame::new(
         0.0..f64::from(max),
         0.0..100_000.0,
-        (0, width as i32 - 2),
+        (rows.bar.0 as i32, rows.bar.1 as i32),
         (0, 100_000),
     );
-    let bar_height = (f * 1.2).round();
-    for bar in bars {
-        let figure = format!(
-            "{} / {}（{}）",
-            bar.adopted,
-            bar.offices,
-            format::percent(bar.rate())
-        );
-        y = rows::label(&mut canvas, y, bar.name(), &figure, Font::new(f)) + 2.0;
+    let mut y = legend(&mut canvas, f) + 4.0;
+    for (bar, figure) in bars.iter().zip(&figures) {
+        let row = rows.row(&mut canvas, y, bar.name(), figure);
         let rate = bar.rate().to_string();
         let adopted = bar.adopted.to_string();
         let offices = bar.offices.to_string();
@@ -73,7 +84,7 @@ pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
                 format::percent(bar.rate())
             ),
         );
-        let (y0, y1) = (y, y + bar_height);
+        let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
         let (adopted, offices) = (f64::from(bar.adopted), f64::from(bar.offices));
         canvas.draw(&frame, |area| {
             if bar.offices > bar.adopted {
@@ -95,7 +106,7 @@ pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
             Ok(())
         });
         canvas.close_mark();
-        y = y1 + f * 0.9;
+        y = row.next;
     }
     (canvas, y)
 }

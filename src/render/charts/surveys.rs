@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::Size;
 use super::palette;
-use super::rows;
+use super::rows::Rows;
 use super::svg::{Canvas, Font, Frame, line_height, text_width, wrap};
 use crate::render::views::SurveyRowView;
 
@@ -39,8 +39,26 @@ pub fn draw(question: &Answers, size: Size) -> (Canvas, f64) {
 
 fn simple(question: &Answers, size: Size) -> (Canvas, f64) {
     let mut canvas = Canvas::new(size.width);
-    let width = canvas.width();
     let f = size.font;
+    let figures: Vec<String> = question
+        .rows
+        .iter()
+        .map(|r| {
+            if r.share.is_empty() {
+                format!("{}件", r.total)
+            } else {
+                format!("{}件（{}）", r.total, r.share)
+            }
+        })
+        .collect();
+    let labels: Vec<&str> = question.rows.iter().map(|r| r.choice.as_str()).collect();
+    let rows = Rows::new(
+        canvas.width(),
+        Font::new(f),
+        !size.is_narrow(),
+        &labels,
+        &figures,
+    );
     let max = question
         .rows
         .iter()
@@ -51,35 +69,29 @@ fn simple(question: &Answers, size: Size) -> (Canvas, f64) {
     let frame = Frame::new(
         0.0..f64::from(max),
         0.0..100_000.0,
-        (0, width as i32 - 2),
+        (rows.bar.0 as i32, rows.bar.1 as i32),
         (0, 100_000),
     );
-    let bar_height = (f * 1.2).round();
     let mut y = 0.0;
-    for row in question.rows {
-        let figure = if row.share.is_empty() {
-            format!("{}件", row.total)
-        } else {
-            format!("{}件（{}）", row.total, row.share)
-        };
-        y = rows::label(&mut canvas, y, &row.choice, &figure, Font::new(f)) + 2.0;
-        let total = row.total.to_string();
+    for (answer, figure) in question.rows.iter().zip(&figures) {
+        let row = rows.row(&mut canvas, y, &answer.choice, figure);
+        let total = answer.total.to_string();
         canvas.open_mark(
             "bar",
-            &[("label", &row.choice), ("value", &total)],
-            &format!("{}　{}", row.choice, figure),
+            &[("label", &answer.choice), ("value", &total)],
+            &format!("{}　{}", answer.choice, figure),
         );
-        let (y0, y1) = (y, y + bar_height);
-        if row.total > 0 {
+        if answer.total > 0 {
+            let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
             canvas.draw(&frame, |area| {
                 area.draw(&Rectangle::new(
-                    [(0.0, y0), (f64::from(row.total), y1)],
+                    [(0.0, y0), (f64::from(answer.total), y1)],
                     palette::series(0).filled(),
                 ))
             });
         }
         canvas.close_mark();
-        y = y1 + f * 0.9;
+        y = row.next;
     }
     (canvas, y)
 }
