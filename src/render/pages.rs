@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::charts;
@@ -341,7 +342,12 @@ impl<'a> Builder<'a> {
             self.offices(),
             self.not_found(),
         ];
-        jobs.extend((0..self.site.municipalities.len()).map(|i| self.municipality(i)));
+        // One page per municipality, each with charts to draw: built in parallel.
+        jobs.par_extend(
+            (0..self.site.municipalities.len())
+                .into_par_iter()
+                .map(|i| self.municipality(i)),
+        );
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
         jobs.extend(self.manuals());

@@ -2,13 +2,12 @@
 //! highest first, with the prefecture's rate as a dashed reference line and
 //! group members marked with ◆.
 
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use super::Size;
 use super::palette;
 use super::scale::{PercentAxis, tick_label};
-use super::svg::{Anchor, Canvas, Font, Frame, line_height, text_width, wrap};
+use super::svg::{Anchor, Canvas, Font, Frame, Mark, Shape, line_height, text_width, wrap};
 use crate::figures::Rate;
 use crate::render::format;
 
@@ -107,6 +106,7 @@ pub fn draw(comparison: &Comparison, size: Size) -> (Canvas, f64) {
     });
     let bar_height = (row * 0.6).round();
     let mut value_labels: Vec<(f64, f64, String)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for (bar, (y, height, lines)) in bars.iter().zip(&rows) {
         let middle = y + height / 2.0;
         let first_baseline = middle - (lines.len() as f64 - 1.0) * line_height(f) / 2.0 + f * 0.35;
@@ -114,69 +114,69 @@ pub fn draw(comparison: &Comparison, size: Size) -> (Canvas, f64) {
             canvas.text(0.0, first_baseline, MARK, Font::new(f));
         }
         canvas.lines(mark_width, first_baseline, lines, Font::new(f));
-        let rate_text = bar.rate.to_string();
-        let adopted = bar.adopted.to_string();
-        let offices = bar.offices.to_string();
         let mut data = vec![
-            ("label", bar.label),
-            ("value", rate_text.as_str()),
-            ("adopted", adopted.as_str()),
-            ("offices", offices.as_str()),
+            ("label", bar.label.to_string()),
+            ("value", bar.rate.to_string()),
+            ("adopted", bar.adopted.to_string()),
+            ("offices", bar.offices.to_string()),
         ];
         if bar.marked && marked {
-            data.push(("marked", "true"));
+            data.push(("marked", "true".to_string()));
         }
-        canvas.open_mark(
-            "bar",
-            &data,
-            &format!(
+        let value = bar.rate.as_f64();
+        marks.push(Mark {
+            class: "bar",
+            data,
+            tooltip: format!(
                 "{}　{}（{}事業所中{}事業所）",
                 bar.label,
                 format::percent(bar.rate),
                 bar.offices,
                 bar.adopted
             ),
-        );
-        let value = bar.rate.as_f64();
-        if let Some(value) = value {
-            let (y0, y1) = (middle - bar_height / 2.0, middle + bar_height / 2.0);
-            canvas.draw(&frame, |area| {
-                area.draw(&Rectangle::new(
-                    [(0.0, y0), (value, y1)],
-                    palette::series(0).filled(),
-                ))
-            });
-        }
-        canvas.close_mark();
+            shapes: value
+                .map(|v| {
+                    let (y0, y1) = (middle - bar_height / 2.0, middle + bar_height / 2.0);
+                    Shape::Rect([(0.0, y0), (v, y1)], palette::series(0).filled())
+                })
+                .into_iter()
+                .collect(),
+        });
         let end = value.map_or(left, x_at);
         value_labels.push((end + 5.0, middle + f * 0.35, format::percent(bar.rate)));
     }
+    canvas.marks(&frame, &marks);
     canvas.draw(&frame, |area| {
         area.draw(&PathElement::new(
             vec![(0.0, top), (0.0, bottom)],
             palette::AXIS.stroke_width(1),
-        ))?;
-        match comparison.reference.as_f64() {
-            Some(r) => area.draw(&DashedPathElement::new(
-                vec![(r, top - 4.0), (r, bottom)],
-                6,
-                4,
-                palette::REFERENCE.stroke_width(2),
-            )),
-            None => Ok(()),
-        }
+        ))
     });
-    // Value labels go on top, each on a patch of background, so the
-    // reference line never runs through a number.
-    for (x, y, text) in value_labels {
-        let (x0, x1) = (x - 2.0, x + text_width(&text, f) + 2.0);
-        let (y0, y1) = (y - f * 0.95, y + f * 0.3);
-        canvas.draw(&Frame::pixels(), |area| {
-            area.draw(&Rectangle::new(
-                [(x0, y0), (x1, y1)],
-                palette::BACKGROUND.filled(),
+    if let Some(r) = comparison.reference.as_f64() {
+        canvas.draw_dashed(&frame, "6 4", |area| {
+            area.draw(&PathElement::new(
+                vec![(r, top - 4.0), (r, bottom)],
+                palette::REFERENCE.stroke_width(2),
             ))
         });
+    }
+    // Value labels go on top, each on a patch of background, so the
+    // reference line never runs through a number.
+    let patches: Vec<Shape> = value_labels
+        .iter()
+        .map(|(x, y, text)| {
+            let (x0, x1) = (x - 2.0, x + text_width(text, f) + 2.0);
+            let (y0, y1) = (y - f * 0.95, y + f * 0.3);
+            Shape::Rect([(x0, y0), (x1, y1)], palette::BACKGROUND.filled())
+        })
+        .collect();
+    canvas.draw(&Frame::pixels(), |area| {
+        for patch in &patches {
+            patch.draw(area)?;
+        }
+        Ok(())
+    });
+    for (x, y, text) in value_labels {
         canvas.text(x, y, &text, Font::new(f));
     }
     let tick_baseline = bottom + 6.0 + ft;
@@ -225,11 +225,9 @@ fn legend(canvas: &mut Canvas, comparison: &Comparison, marked: bool, f: f64) ->
         }
         if line {
             let (top, bottom) = (y + 3.0, y + row - 3.0);
-            canvas.draw(&Frame::pixels(), |area| {
-                area.draw(&DashedPathElement::new(
+            canvas.draw_dashed(&Frame::pixels(), "5 3", |area| {
+                area.draw(&PathElement::new(
                     vec![(x + 6.0, top), (x + 6.0, bottom)],
-                    5,
-                    3,
                     palette::REFERENCE.stroke_width(2),
                 ))
             });

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use super::Size;
 use super::palette;
 use super::rows::Rows;
-use super::svg::{Canvas, Font, Frame, text_width};
+use super::svg::{Canvas, Font, Frame, Mark, Shape, text_width};
 use crate::figures::Rate;
 use crate::render::format;
 
@@ -63,51 +63,44 @@ pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
         (0, 100_000),
     );
     let mut y = legend(&mut canvas, f) + 4.0;
+    let mut marks: Vec<Mark> = Vec::new();
     for (bar, figure) in bars.iter().zip(&figures) {
         let row = rows.row(&mut canvas, y, bar.name(), figure);
-        let rate = bar.rate().to_string();
-        let adopted = bar.adopted.to_string();
-        let offices = bar.offices.to_string();
-        canvas.open_mark(
-            "bar",
-            &[
-                ("label", bar.label),
-                ("value", &rate),
-                ("adopted", &adopted),
-                ("offices", &offices),
+        let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
+        let (adopted, offices) = (f64::from(bar.adopted), f64::from(bar.offices));
+        let mut shapes = Vec::new();
+        if bar.offices > bar.adopted {
+            shapes.push(Shape::Rect(
+                [(adopted, y0), (offices, y1)],
+                palette::AXIS.stroke_width(1),
+            ));
+        }
+        if bar.adopted > 0 {
+            shapes.push(Shape::Rect(
+                [(0.0, y0), (adopted, y1)],
+                palette::series(0).filled(),
+            ));
+        }
+        marks.push(Mark {
+            class: "bar",
+            data: vec![
+                ("label", bar.label.to_string()),
+                ("value", bar.rate().to_string()),
+                ("adopted", bar.adopted.to_string()),
+                ("offices", bar.offices.to_string()),
             ],
-            &format!(
+            tooltip: format!(
                 "{}　導入済{}事業所・未導入{}事業所（導入率{}）",
                 bar.name(),
                 bar.adopted,
                 bar.offices - bar.adopted,
                 format::percent(bar.rate())
             ),
-        );
-        let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
-        let (adopted, offices) = (f64::from(bar.adopted), f64::from(bar.offices));
-        canvas.draw(&frame, |area| {
-            if bar.offices > bar.adopted {
-                area.draw(&Rectangle::new(
-                    [(adopted, y0), (offices, y1)],
-                    palette::BACKGROUND.filled(),
-                ))?;
-                area.draw(&Rectangle::new(
-                    [(adopted, y0), (offices, y1)],
-                    palette::AXIS.stroke_width(1),
-                ))?;
-            }
-            if bar.adopted > 0 {
-                area.draw(&Rectangle::new(
-                    [(0.0, y0), (adopted, y1)],
-                    palette::series(0).filled(),
-                ))?;
-            }
-            Ok(())
+            shapes,
         });
-        canvas.close_mark();
         y = row.next;
     }
+    canvas.marks(&frame, &marks);
     (canvas, y)
 }
 

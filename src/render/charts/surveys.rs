@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use super::Size;
 use super::palette;
 use super::rows::Rows;
-use super::svg::{Canvas, Font, Frame, line_height, text_width, wrap};
+use super::svg::{Canvas, Font, Frame, Mark, Shape, line_height, text_width, wrap};
 use crate::render::views::SurveyRowView;
 
 /// One question's answers, as its table shows them.
@@ -73,26 +73,30 @@ fn simple(question: &Answers, size: Size) -> (Canvas, f64) {
         (0, 100_000),
     );
     let mut y = 0.0;
+    let mut marks: Vec<Mark> = Vec::new();
     for (answer, figure) in question.rows.iter().zip(&figures) {
         let row = rows.row(&mut canvas, y, &answer.choice, figure);
-        let total = answer.total.to_string();
-        canvas.open_mark(
-            "bar",
-            &[("label", &answer.choice), ("value", &total)],
-            &format!("{}　{}", answer.choice, figure),
-        );
-        if answer.total > 0 {
-            let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
-            canvas.draw(&frame, |area| {
-                area.draw(&Rectangle::new(
-                    [(0.0, y0), (f64::from(answer.total), y1)],
-                    palette::series(0).filled(),
-                ))
-            });
-        }
-        canvas.close_mark();
+        let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
+        marks.push(Mark {
+            class: "bar",
+            data: vec![
+                ("label", answer.choice.clone()),
+                ("value", answer.total.to_string()),
+            ],
+            tooltip: format!("{}　{}", answer.choice, figure),
+            shapes: (answer.total > 0)
+                .then(|| {
+                    Shape::Rect(
+                        [(0.0, y0), (f64::from(answer.total), y1)],
+                        palette::series(0).filled(),
+                    )
+                })
+                .into_iter()
+                .collect(),
+        });
         y = row.next;
     }
+    canvas.marks(&frame, &marks);
     (canvas, y)
 }
 
@@ -140,6 +144,7 @@ fn grouped(question: &Answers, size: Size) -> (Canvas, f64) {
     );
     let bar_height = (f * 1.05).round();
     let step = bar_height + 4.0;
+    let mut marks: Vec<Mark> = Vec::new();
     for (g, group) in question.groups.iter().enumerate() {
         y += f * 0.4;
         let lines = wrap(group, f, width);
@@ -147,33 +152,33 @@ fn grouped(question: &Answers, size: Size) -> (Canvas, f64) {
         y += lines.len() as f64 * line_height(f) + 4.0;
         for (c, row) in question.rows.iter().enumerate() {
             let count = row.counts.get(g).copied().unwrap_or(0);
-            let middle = y + bar_height / 2.0;
-            let count_text = count.to_string();
-            canvas.open_mark(
-                "bar",
-                &[
-                    ("group", group),
-                    ("label", &row.choice),
-                    ("value", &count_text),
-                ],
-                &format!("{}　{}　{}件", group, row.choice, count),
-            );
-            canvas.text(0.0, middle + f * 0.35, &number(c), Font::new(f));
-            if count > 0 {
-                canvas.draw(&frame, |area| {
-                    area.draw(&Rectangle::new(
-                        [(0.0, y), (f64::from(count), y + bar_height)],
-                        palette::series(c).filled(),
-                    ))
-                });
-            }
+            let baseline = y + bar_height / 2.0 + f * 0.35;
             let end = f64::from(frame.at(f64::from(count), 0.0).0);
-            canvas.text(end + 5.0, middle + f * 0.35, &count_text, Font::new(f));
-            canvas.close_mark();
+            canvas.text(0.0, baseline, &number(c), Font::new(f));
+            canvas.text(end + 5.0, baseline, &count.to_string(), Font::new(f));
+            marks.push(Mark {
+                class: "bar",
+                data: vec![
+                    ("group", group.clone()),
+                    ("label", row.choice.clone()),
+                    ("value", count.to_string()),
+                ],
+                tooltip: format!("{}　{}　{}件", group, row.choice, count),
+                shapes: (count > 0)
+                    .then(|| {
+                        Shape::Rect(
+                            [(0.0, y), (f64::from(count), y + bar_height)],
+                            palette::series(c).filled(),
+                        )
+                    })
+                    .into_iter()
+                    .collect(),
+            });
             y += step;
         }
         y += f * 0.4;
     }
+    canvas.marks(&frame, &marks);
     (canvas, y)
 }
 

@@ -100,10 +100,73 @@ pub enum Anchor {
     End,
 }
 
+/// One shape plotters draws as exactly one SVG element.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// A rectangle between two corners, in frame coordinates.
+    Rect([(f64, f64); 2], ShapeStyle),
+    /// A marker of `size` pixels from its centre, at a point in frame coordinates.
+    Marker(MarkerKind, (f64, f64), i32, ShapeStyle),
+}
+
+/// The shape of a point marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    Circle,
+    Square,
+    Triangle,
+}
+
+impl Shape {
+    /// Draws the shape on a plotters area.
+    pub fn draw(&self, area: &Area) -> Drawn {
+        match *self {
+            Shape::Rect(corners, style) => area.draw(&Rectangle::new(corners, style)),
+            Shape::Marker(kind, at, size, style) => {
+                let at = EmptyElement::at(at);
+                match kind {
+                    MarkerKind::Circle => area.draw(&(at + Circle::new((0, 0), size, style))),
+                    MarkerKind::Square => {
+                        area.draw(&(at + Rectangle::new([(-size, -size), (size, size)], style)))
+                    }
+                    MarkerKind::Triangle => {
+                        area.draw(&(at + TriangleMarker::new((0, 0), size, style)))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A data point: the figures that identify it (`data-*` attributes), a
+/// `<title>` a pointer shows, and the shapes that draw it.
+pub struct Mark {
+    pub class: &'static str,
+    pub data: Vec<(&'static str, String)>,
+    pub tooltip: String,
+    pub shapes: Vec<Shape>,
+}
+
+impl Mark {
+    fn open(&self, out: &mut String) {
+        let _ = write!(out, "<g class=\"{}\"", self.class);
+        for (key, value) in &self.data {
+            let _ = write!(out, " data-{key}=\"");
+            escape_into(out, value);
+            out.push('"');
+        }
+        out.push_str("><title>");
+        escape_into(out, &self.tooltip);
+        out.push_str("</title>");
+    }
+}
+
 /// A chart being drawn: the markup inside the `<svg>` element, in paint order.
 pub struct Canvas {
     width: u32,
     body: String,
+    /// Where plotters writes each batch of shapes before it joins the body.
+    scratch: String,
 }
 
 impl Canvas {
@@ -112,6 +175,7 @@ impl Canvas {
         Canvas {
             width,
             body: String::new(),
+            scratch: String::new(),
         }
     }
 
@@ -128,13 +192,19 @@ impl Canvas {
     /// One line of text whose inside is written by `inner` (for `<tspan>`s).
     pub fn text_with(&mut self, x: f64, y: f64, font: Font, inner: impl FnOnce(&mut String)) {
         let out = &mut self.body;
-        let _ = write!(out, "<text x=\"{}\" y=\"{}\"", num(x), num(y));
+        out.push_str("<text x=\"");
+        push_num(out, x);
+        out.push_str("\" y=\"");
+        push_num(out, y);
+        out.push('"');
         match font.anchor {
             Anchor::Start => {}
             Anchor::Middle => out.push_str(" text-anchor=\"middle\""),
             Anchor::End => out.push_str(" text-anchor=\"end\""),
         }
-        let _ = write!(out, " font-size=\"{}\"", num(font.size));
+        out.push_str(" font-size=\"");
+        push_num(out, font.size);
+        out.push('"');
         if font.bold {
             out.push_str(" font-weight=\"bold\"");
         }
@@ -150,38 +220,56 @@ impl Canvas {
         }
     }
 
-    /// Opens a group for one data point: `data-*` attributes that name its
-    /// figures, and a `<title>` that a pointer shows.
-    pub fn open_mark(&mut self, class: &str, data: &[(&str, &str)], tooltip: &str) {
-        let out = &mut self.body;
-        let _ = write!(out, "<g class=\"{class}\"");
-        for (key, value) in data {
-            let _ = write!(out, " data-{key}=\"");
-            escape_into(out, value);
-            out.push('"');
-        }
-        out.push_str("><title>");
-        escape_into(out, tooltip);
-        out.push_str("</title>");
-    }
-
-    /// Closes the group [`Canvas::open_mark`] opened.
-    pub fn close_mark(&mut self) {
-        self.body.push_str("</g>");
-    }
-
     /// Draws shapes with plotters in `frame`'s coordinates.
     pub fn draw(&mut self, frame: &Frame, shapes: impl FnOnce(&Area) -> Drawn) {
-        let mut scratch = String::new();
-        {
-            let root: DrawingArea<SVGBackend, Shift> =
-                SVGBackend::with_string(&mut scratch, (self.width, SCRATCH_HEIGHT))
-                    .into_drawing_area();
-            let area = root.apply_coord_spec(frame.coords.clone());
-            shapes(&area).expect("drawing into a string cannot fail");
-            root.present().expect("drawing into a string cannot fail");
+        self.plot(frame, shapes);
+        self.body.push_str(inside_svg(&self.scratch));
+    }
+
+    /// Draws lines with plotters and dashes them (`dash` is SVG's
+    /// `stroke-dasharray`): one element per line, where plotters' own dashed
+    /// path would write one per dash.
+    pub fn draw_dashed(&mut self, frame: &Frame, dash: &str, shapes: impl FnOnce(&Area) -> Drawn) {
+        self.plot(frame, shapes);
+        for element in inside_svg(&self.scratch).split_inclusive('\n') {
+            match element.strip_prefix("<polyline") {
+                Some(rest) => {
+                    let _ = write!(self.body, "<polyline stroke-dasharray=\"{dash}\"{rest}");
+                }
+                None => self.body.push_str(element),
+            }
         }
-        self.body.push_str(inside_svg(&scratch));
+    }
+
+    /// Draws data points in one plotters pass, each point's shapes in a
+    /// group of its own that carries its figures.
+    pub fn marks(&mut self, frame: &Frame, marks: &[Mark]) {
+        self.plot(frame, |area| {
+            for shape in marks.iter().flat_map(|m| &m.shapes) {
+                shape.draw(area)?;
+            }
+            Ok(())
+        });
+        // plotters' SVG backend writes every shape as one line.
+        let mut elements = inside_svg(&self.scratch).split_inclusive('\n');
+        for mark in marks {
+            mark.open(&mut self.body);
+            for element in elements.by_ref().take(mark.shapes.len()) {
+                self.body.push_str(element);
+            }
+            self.body.push_str("</g>");
+        }
+    }
+
+    /// Runs plotters on the scratch buffer, which then holds an SVG document.
+    fn plot(&mut self, frame: &Frame, shapes: impl FnOnce(&Area) -> Drawn) {
+        self.scratch.clear();
+        let root: DrawingArea<SVGBackend, Shift> =
+            SVGBackend::with_string(&mut self.scratch, (self.width, SCRATCH_HEIGHT))
+                .into_drawing_area();
+        let area = root.apply_coord_spec(frame.coords.clone());
+        shapes(&area).expect("drawing into a string cannot fail");
+        root.present().expect("drawing into a string cannot fail");
     }
 
     /// The finished `<svg>`: sized in user units, scaling down with its
@@ -243,6 +331,9 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 /// even past `max`) and runs of Latin letters and digits stay whole.
 pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     let max_em = (max / size).max(1.0);
+    if em_width(text) <= max_em {
+        return vec![text.to_string()];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut width = 0.0;
@@ -288,20 +379,25 @@ fn no_line_start(c: char) -> bool {
     "、。，．,.）)」』】〕・ー～ぁぃぅぇぉっゃゅょァィゥェォッャュョ！？!?：:；;%％".contains(c)
 }
 
-/// A coordinate as SVG writes it: at most one decimal, no trailing `.0`.
-pub fn num(value: f64) -> String {
+/// Writes a coordinate as SVG does: at most one decimal, no trailing `.0`.
+pub fn push_num(out: &mut String, value: f64) {
     let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
+    if tenths < 0 {
+        out.push('-');
+    }
     let t = tenths.unsigned_abs();
-    if t.is_multiple_of(10) {
-        format!("{sign}{}", t / 10)
-    } else {
-        format!("{sign}{}.{}", t / 10, t % 10)
+    let _ = write!(out, "{}", t / 10);
+    if !t.is_multiple_of(10) {
+        let _ = write!(out, ".{}", t % 10);
     }
 }
 
 /// Escapes text for SVG content and attribute values.
 pub fn escape_into(out: &mut String, text: &str) {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -338,11 +434,64 @@ mod tests {
 
     #[test]
     fn numbers_have_one_decimal_at_most() {
+        let num = |v: f64| {
+            let mut out = String::new();
+            push_num(&mut out, v);
+            out
+        };
         assert_eq!(num(12.0), "12");
         assert_eq!(num(12.25), "12.3");
         assert_eq!(num(-0.5), "-0.5");
         assert_eq!(num(-3.5), "-3.5");
         assert_eq!(num(0.04), "0");
+    }
+
+    #[test]
+    fn every_mark_holds_its_own_shapes() {
+        let mut canvas = Canvas::new(100);
+        let frame = Frame::new(0.0..10.0, 0.0..10.0, (0, 100), (100, 0));
+        let mark = |value: &str, shapes: Vec<Shape>| Mark {
+            class: "bar",
+            data: vec![("value", value.to_string())],
+            tooltip: format!("値 {value}"),
+            shapes,
+        };
+        let rect = |x: f64| Shape::Rect([(0.0, 0.0), (x, 1.0)], BLACK.filled());
+        let dot = Shape::Marker(MarkerKind::Circle, (5.0, 5.0), 3, BLACK.filled());
+        canvas.marks(
+            &frame,
+            &[mark("1", vec![rect(1.0), dot]), mark("2", vec![rect(2.0)])],
+        );
+        let svg = canvas.finish(100.0, "t", "c", "題", "説明");
+        let first =
+            &svg[svg.find("data-value=\"1\"").unwrap()..svg.find("data-value=\"2\"").unwrap()];
+        assert_eq!(first.matches("<rect").count(), 1);
+        assert_eq!(first.matches("<circle").count(), 1);
+        assert!(first.ends_with("</g><g class=\"bar\" "), "{first}");
+        let second = &svg[svg.find("data-value=\"2\"").unwrap()..];
+        assert!(
+            second.contains("<title>値 2</title><rect x=\"0\" y=\"90\" width=\"20\""),
+            "{second}"
+        );
+        assert!(second.ends_with("/>\n</g></svg>"), "{second}");
+    }
+
+    #[test]
+    fn dashed_lines_are_one_element_each() {
+        let mut canvas = Canvas::new(100);
+        let frame = Frame::new(0.0..10.0, 0.0..10.0, (0, 100), (100, 0));
+        canvas.draw_dashed(&frame, "6 4", |area| {
+            area.draw(&PathElement::new(
+                vec![(0.0, 0.0), (10.0, 10.0)],
+                BLACK.stroke_width(2),
+            ))
+        });
+        let svg = canvas.finish(100.0, "t", "c", "題", "説明");
+        assert_eq!(
+            svg.matches("<polyline stroke-dasharray=\"6 4\" ").count(),
+            1,
+            "{svg}"
+        );
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The adoption trend: each area's rate on every snapshot date, one line per
 //! series, told apart by colour, dashes, marker shape and a direct end label.
 
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use super::Size;
 use super::palette;
 use super::scale::{PercentAxis, tick_label};
-use super::svg::{Anchor, Area, Canvas, Drawn, Font, Frame, line_height, text_width};
+use super::svg::{
+    Anchor, Area, Canvas, Font, Frame, Mark, MarkerKind, Shape, line_height, text_width,
+};
 use crate::date::Date;
 use crate::figures::Rate;
 use crate::render::format;
@@ -103,37 +104,32 @@ pub fn draw(series: &[Series], size: Size) -> (Canvas, f64) {
     date_labels(&mut canvas, &frame, &dates, bottom + 8.0 + ft, ft);
 
     for (i, s) in series.iter().enumerate() {
-        let segments = segments(s, x_of);
-        canvas.draw(&frame, |area| {
-            for segment in segments {
-                line(area, i, segment)?;
-            }
-            Ok(())
-        });
+        for segment in segments(s, x_of) {
+            line(&mut canvas, &frame, i, segment);
+        }
     }
+    let mut points: Vec<Mark> = Vec::new();
     for (i, s) in series.iter().enumerate() {
         for (date, rate) in &s.points {
             let Some(value) = rate.as_f64() else { continue };
-            let date_text = date.to_string();
-            let rate_text = rate.to_string();
-            canvas.open_mark(
-                "point",
-                &[
-                    ("series", s.name),
-                    ("date", &date_text),
-                    ("value", &rate_text),
+            points.push(Mark {
+                class: "point",
+                data: vec![
+                    ("series", s.name.to_string()),
+                    ("date", date.to_string()),
+                    ("value", rate.to_string()),
                 ],
-                &format!(
+                tooltip: format!(
                     "{}　{}　{}",
                     format::era(*date),
                     s.name,
                     format::percent(*rate)
                 ),
-            );
-            canvas.draw(&frame, |area| marker(area, i, (x_of(*date), value)));
-            canvas.close_mark();
+                shapes: vec![marker(i, (x_of(*date), value))],
+            });
         }
     }
+    canvas.marks(&frame, &points);
     end_labels(&mut canvas, &frame, series, f, top, bottom);
 
     let height = bottom + 8.0 + ft + line_height(ft) + 6.0;
@@ -154,10 +150,13 @@ fn legend(canvas: &mut Canvas, series: &[Series], f: f64) -> f64 {
         }
         let middle = y + row / 2.0;
         let pixels = Frame::pixels();
-        canvas.draw(&pixels, |area| {
-            line(area, i, vec![(x + 1.0, middle), (x + 27.0, middle)])?;
-            marker(area, i, (x + 14.0, middle))
-        });
+        line(
+            canvas,
+            &pixels,
+            i,
+            vec![(x + 1.0, middle), (x + 27.0, middle)],
+        );
+        canvas.draw(&pixels, |area| marker(i, (x + 14.0, middle)).draw(area));
         canvas.text(x + 34.0, middle + f * 0.35, s.name, Font::new(f));
         x += item + 18.0;
     }
@@ -282,34 +281,21 @@ fn segments(series: &Series, x_of: impl Fn(Date) -> f64) -> Vec<Vec<(f64, f64)>>
 }
 
 /// Series 0 solid, 1 dashed (and so on alternately).
-fn line(area: &Area, series: usize, points: Vec<(f64, f64)>) -> Drawn {
+fn line(canvas: &mut Canvas, frame: &Frame, series: usize, points: Vec<(f64, f64)>) {
     let style = palette::series(series).stroke_width(2);
+    let path = |area: &Area| area.draw(&PathElement::new(points, style));
     if series.is_multiple_of(2) {
-        area.draw(&PathElement::new(points, style))
+        canvas.draw(frame, path);
     } else {
-        area.draw(&DashedPathElement::new(points, 7, 4, style))
+        canvas.draw_dashed(frame, "10 5", path);
     }
 }
 
-/// Series 0 a circle, 1 a square, 2 a triangle, each on a white halo so it
-/// stays visible where lines cross.
-fn marker(area: &Area, series: usize, at: (f64, f64)) -> Drawn {
-    let colour = palette::series(series).filled();
-    let halo = palette::BACKGROUND.filled();
-    match series % 3 {
-        0 => {
-            area.draw(&(EmptyElement::at(at) + Circle::new((0, 0), 6, halo)))?;
-            area.draw(&(EmptyElement::at(at) + Circle::new((0, 0), 4, colour)))
-        }
-        1 => {
-            area.draw(&(EmptyElement::at(at) + Rectangle::new([(-6, -6), (6, 6)], halo)))?;
-            area.draw(&(EmptyElement::at(at) + Rectangle::new([(-4, -4), (4, 4)], colour)))
-        }
-        _ => {
-            area.draw(&(EmptyElement::at(at) + TriangleMarker::new((0, 0), 7, halo)))?;
-            area.draw(&(EmptyElement::at(at) + TriangleMarker::new((0, 0), 5, colour)))
-        }
-    }
+/// Series 0 a circle, 1 a square, 2 a triangle.
+fn marker(series: usize, at: (f64, f64)) -> Shape {
+    let kind = [MarkerKind::Circle, MarkerKind::Square, MarkerKind::Triangle][series % 3];
+    let size = if kind == MarkerKind::Triangle { 6 } else { 4 };
+    Shape::Marker(kind, at, size, palette::series(series).filled())
 }
 
 /// What the chart shows, in words: each series from its first rate to its newest.
