@@ -75,12 +75,7 @@ pub fn draw(comparison: &Comparison, size: Size) -> (Canvas, f64) {
         .max()
         .unwrap_or(0);
     let axis = PercentAxis::fit(max, if size.is_narrow() { 4 } else { 5 });
-    let frame = Frame::new(
-        0.0..axis.top_percent(),
-        0.0..100_000.0,
-        (left as i32, right as i32),
-        (0, 100_000),
-    );
+    let frame = Frame::bars(0.0..axis.top_percent(), (left as i32, right as i32));
     let x_at = |percent: f64| f64::from(frame.at(percent, 0.0).0);
 
     let top = (legend_bottom + 8.0).ceil();

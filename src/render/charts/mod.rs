@@ -100,7 +100,7 @@ fn as_of(date: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
-/// Rates over time, one line per series (at most one snapshot date apart).
+/// Rates over the snapshot dates, one line per series.
 pub fn trend(id: &str, title: &str, series: &[Series]) -> ChartView {
     let dates: Vec<Date> = series
         .first()

@@ -56,12 +56,7 @@ pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
         &figures,
     );
     let max = bars.iter().map(|b| b.offices).max().unwrap_or(0).max(1);
-    let frame = Frame::new(
-        0.0..f64::from(max),
-        0.0..100_000.0,
-        (rows.bar.0 as i32, rows.bar.1 as i32),
-        (0, 100_000),
-    );
+    let frame = Frame::bars(0.0..f64::from(max), (rows.bar.0 as i32, rows.bar.1 as i32));
     let mut y = legend(&mut canvas, f) + 4.0;
     let mut marks: Vec<Mark> = Vec::new();
     for (bar, figure) in bars.iter().zip(&figures) {

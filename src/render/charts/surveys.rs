@@ -66,12 +66,7 @@ fn simple(question: &Answers, size: Size) -> (Canvas, f64) {
         .max()
         .unwrap_or(0)
         .max(1);
-    let frame = Frame::new(
-        0.0..f64::from(max),
-        0.0..100_000.0,
-        (rows.bar.0 as i32, rows.bar.1 as i32),
-        (0, 100_000),
-    );
+    let frame = Frame::bars(0.0..f64::from(max), (rows.bar.0 as i32, rows.bar.1 as i32));
     let mut y = 0.0;
     let mut marks: Vec<Mark> = Vec::new();
     for (answer, figure) in question.rows.iter().zip(&figures) {
@@ -136,12 +131,7 @@ fn grouped(question: &Answers, size: Size) -> (Canvas, f64) {
     let count_width = text_width(&max.to_string(), f) + 8.0;
     let left = number_width.ceil();
     let right = (width - count_width).floor();
-    let frame = Frame::new(
-        0.0..f64::from(max),
-        0.0..100_000.0,
-        (left as i32, right as i32),
-        (0, 100_000),
-    );
+    let frame = Frame::bars(0.0..f64::from(max), (left as i32, right as i32));
     let bar_height = (f * 1.05).round();
     let step = bar_height + 4.0;
     let mut marks: Vec<Mark> = Vec::new();

@@ -57,6 +57,13 @@ impl Frame {
         )
     }
 
+    /// A frame for horizontal bars: `x` (data) onto the pixels from `px.0` to
+    /// `px.1`, while y stays in the canvas's pixels, where layout put the rows.
+    pub fn bars(x: Range<f64>, px: (i32, i32)) -> Frame {
+        let edge = f64::from(SCRATCH_HEIGHT);
+        Frame::new(x, 0.0..edge, px, (0, SCRATCH_HEIGHT as i32))
+    }
+
     /// The pixel a data point falls on.
     pub fn at(&self, x: f64, y: f64) -> (i32, i32) {
         self.coords.translate(&(x, y))
