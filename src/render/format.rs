@@ -31,6 +31,11 @@ pub fn percent(rate: Rate) -> String {
 
 /// A day in the Japanese era, as public documents write it: `令和7年11月30日`.
 pub fn era(date: Date) -> String {
+    format!("{}{}月{}日", era_year(date), date.month, date.day)
+}
+
+/// The Japanese-era year a day falls in: `令和7年`, `令和元年`.
+pub fn era_year(date: Date) -> String {
     let (name, first_year) = if (date.year, date.month) >= (2019, 5) {
         ("令和", 2019)
     } else if date >= Date::new(1989, 1, 8).expect("a real day") {
@@ -39,12 +44,11 @@ pub fn era(date: Date) -> String {
         ("昭和", 1926)
     };
     let year = i32::from(date.year) - first_year + 1;
-    let year = if year == 1 {
-        "元".to_string()
+    if year == 1 {
+        format!("{name}元年")
     } else {
-        year.to_string()
-    };
-    format!("{name}{year}年{}月{}日", date.month, date.day)
+        format!("{name}{year}年")
+    }
 }
 
 /// `2025年11月30日`, for lists where the era would be noise.

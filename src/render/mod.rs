@@ -4,6 +4,7 @@
 //! parallel. Nothing is written to disk: the write stage commits the result
 //! only when everything rendered.
 
+mod charts;
 mod feeds;
 pub mod format;
 pub mod markdown;

@@ -6,8 +6,10 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
+use super::charts;
 use super::format;
 use super::markdown::{Links, to_html};
 use super::search;
@@ -288,6 +290,59 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Every municipality's current rate against the prefecture's.
+    fn comparison_chart(&self, large: bool) -> ChartView {
+        let site = self.site;
+        let current = &self.figures.current;
+        let reference_name = format!("{}全体", site.config.prefecture_name);
+        let comparison = charts::Comparison {
+            bars: site
+                .municipalities
+                .iter()
+                .zip(&current.municipalities)
+                .enumerate()
+                .map(|(i, (m, c))| charts::RateBar {
+                    label: &m.name,
+                    rate: c.rate(),
+                    adopted: c.adopted,
+                    offices: c.offices,
+                    marked: site.groups.iter().any(|g| g.members.contains(&i)),
+                })
+                .collect(),
+            reference_name: &reference_name,
+            reference: current.prefecture.rate(),
+            mark_name: (!site.groups.is_empty()).then(|| {
+                site.groups
+                    .iter()
+                    .map(|g| g.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("・")
+            }),
+        };
+        charts::comparison("chart-municipalities", &comparison, current.date, large)
+    }
+
+    /// Rates over the snapshots, one series per `(name, counts → rate)`;
+    /// `None` when there is no snapshot.
+    fn trend_chart(&self, title: &str, series: &[(&str, RateOn)]) -> Option<ChartView> {
+        if self.figures.trend.is_empty() {
+            return None;
+        }
+        let series: Vec<charts::Series> = series
+            .iter()
+            .map(|(name, rate_on)| charts::Series {
+                name,
+                points: self
+                    .figures
+                    .trend
+                    .iter()
+                    .filter_map(|f| Some((f.date?, rate_on(f))))
+                    .collect(),
+            })
+            .collect();
+        Some(charts::trend("chart-trend", title, &series))
+    }
+
     fn crumb(&self, title: &str, path: &str) -> Link {
         Link {
             title: title.to_string(),
@@ -303,7 +358,12 @@ impl<'a> Builder<'a> {
             self.offices(),
             self.not_found(),
         ];
-        jobs.extend((0..self.site.municipalities.len()).map(|i| self.municipality(i)));
+        // One page per municipality, each with charts to draw: built in parallel.
+        jobs.par_extend(
+            (0..self.site.municipalities.len())
+                .into_par_iter()
+                .map(|i| self.municipality(i)),
+        );
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
         jobs.extend(self.manuals());
@@ -341,6 +401,8 @@ impl<'a> Builder<'a> {
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
             trend: Vec<TrendRow>,
+            trend_chart: Option<ChartView>,
+            municipality_chart: ChartView,
             news: Vec<PageItem>,
             guides: Vec<PageItem>,
             software: Vec<BreakdownRow>,
@@ -364,6 +426,16 @@ impl<'a> Builder<'a> {
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
                 trend: self.trend_rows(|f| f.prefecture),
+                trend_chart: self.trend_chart(
+                    &format!("{}の導入率の推移", self.site.config.prefecture_name),
+                    &[
+                        ("全事業所", &|f| f.prefecture.rate()),
+                        ("居宅介護支援・介護予防支援事業所", &|f| {
+                            f.prefecture.cm_rate()
+                        }),
+                    ],
+                ),
+                municipality_chart: self.comparison_chart(false),
                 news: content
                     .news
                     .pages
@@ -383,6 +455,7 @@ impl<'a> Builder<'a> {
             prefecture: FigureRow,
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
+            chart: ChartView,
         }
         let title = "市町村別の導入状況";
         let meta = self.meta(
@@ -400,6 +473,7 @@ impl<'a> Builder<'a> {
                 prefecture: self.prefecture_row(&self.figures.current),
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
+                chart: self.comparison_chart(true),
             },
         )
     }
@@ -412,7 +486,9 @@ impl<'a> Builder<'a> {
             wards: Vec<FigureRow>,
             groups: Vec<String>,
             trend: Vec<TrendRow>,
+            trend_chart: Option<ChartView>,
             service_types: Vec<BreakdownRow>,
+            service_chart: ChartView,
             areas: Vec<BreakdownRow>,
             offices: Vec<OfficeView>,
         }
@@ -433,6 +509,15 @@ impl<'a> Builder<'a> {
         );
         let meta = self.meta(&path, &title, Some(&description), "municipalities", &trail);
         let current = &self.figures.current;
+        let prefecture_whole = format!("{}全体", site.config.prefecture_name);
+        let service_bars: Vec<charts::ServiceBar> = self.figures.service_types[index]
+            .iter()
+            .map(|b| charts::ServiceBar {
+                label: &b.label,
+                adopted: b.counts.adopted,
+                offices: b.counts.offices,
+            })
+            .collect();
         self.job(
             &path,
             "municipality.html",
@@ -451,7 +536,20 @@ impl<'a> Builder<'a> {
                     .map(|g| g.name.clone())
                     .collect(),
                 trend: self.trend_rows(|f| f.municipalities[index]),
+                trend_chart: self.trend_chart(
+                    &format!("{}と{prefecture_whole}の導入率の推移", m.name),
+                    &[
+                        (&m.name, &|f| f.municipalities[index].rate()),
+                        (&prefecture_whole, &|f| f.prefecture.rate()),
+                    ],
+                ),
                 service_types: self.breakdown_rows(&self.figures.service_types[index]),
+                service_chart: charts::services(
+                    "chart-services",
+                    &m.name,
+                    &service_bars,
+                    current.date,
+                ),
                 areas: self.breakdown_rows(&self.figures.areas[index]),
                 offices: self.adopted_offices(Some(index)),
             },
@@ -812,6 +910,9 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// How a trend series picks its rate out of one snapshot's figures.
+type RateOn<'a> = &'a dyn Fn(&DateFigures) -> Rate;
+
 #[derive(Serialize)]
 struct PageContext {
     page: PageView,
@@ -827,7 +928,7 @@ fn survey_questions(survey: &Survey) -> Vec<SurveyQuestionView> {
         .enumerate()
         .map(|(i, q)| {
             let grouped = q.groups.iter().any(|g| !g.is_empty());
-            let rows = q
+            let rows: Vec<SurveyRowView> = q
                 .choices
                 .iter()
                 .enumerate()
@@ -854,15 +955,27 @@ fn survey_questions(survey: &Survey) -> Vec<SurveyQuestionView> {
                     }
                 })
                 .collect();
-            SurveyQuestionView {
-                id: format!("q{}", i + 1),
-                question: q.question.clone(),
-                groups: if grouped {
-                    q.groups.clone()
-                } else {
-                    Vec::new()
+            let groups = if grouped {
+                q.groups.clone()
+            } else {
+                Vec::new()
+            };
+            let id = format!("q{}", i + 1);
+            let chart = charts::survey(
+                &format!("chart-{id}"),
+                &charts::Answers {
+                    question: &q.question,
+                    groups: &groups,
+                    rows: &rows,
                 },
+                survey.date,
+            );
+            SurveyQuestionView {
+                id,
+                question: q.question.clone(),
+                groups,
                 rows,
+                chart,
             }
         })
         .collect()

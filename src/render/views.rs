@@ -234,7 +234,7 @@ pub struct ProductView {
     pub pages: Vec<PageItem>,
 }
 
-/// One survey question as a table.
+/// One survey question as a chart and a table.
 #[derive(Debug, Clone, Serialize)]
 pub struct SurveyQuestionView {
     pub id: String,
@@ -242,6 +242,7 @@ pub struct SurveyQuestionView {
     /// Column heads when the question is answered per group; empty otherwise.
     pub groups: Vec<String>,
     pub rows: Vec<SurveyRowView>,
+    pub chart: ChartView,
 }
 
 /// A choice with its count (or one count per group).
@@ -262,4 +263,12 @@ pub struct SurveyItem {
     pub description: String,
     pub date_label: String,
     pub respondents: Option<u32>,
+}
+
+/// A chart as a page shows it: its SVG drawings (one for phones, one for
+/// wider screens; charts.css shows one) and the caption above them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub svg: String,
+    pub caption: String,
 }

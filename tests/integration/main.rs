@@ -1,6 +1,7 @@
 //! Integration tests: real sites built into temporary directories by the real
 //! binary, with assertions on the pages, the open-data files and the messages.
 
+mod charts;
 mod demo;
 mod errors;
 mod harness;
