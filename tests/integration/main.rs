@@ -5,3 +5,4 @@ mod demo;
 mod errors;
 mod harness;
 mod output;
+mod serve;
