@@ -17,6 +17,7 @@ const MAX_HEAD: usize = 16 * 1024;
 /// One request, as far as the preview needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
+    /// `GET`, `HEAD`, …, as sent.
     pub method: String,
     /// The request target as sent, e.g. `/guides/?x=1`.
     pub target: String,
@@ -59,10 +60,13 @@ impl Request {
 /// Why a request could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RequestError {
+    /// The connection failed or idled out: nothing to answer.
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// Not an HTTP/1.x request head.
     #[error("malformed request")]
     Malformed,
+    /// A head over the size any browser sends.
     #[error("request head too large")]
     TooLarge,
 }
@@ -147,6 +151,7 @@ pub enum Route {
     File(String),
     /// A folder named without its trailing slash: the URL to redirect to.
     Redirect(String),
+    /// No such file: the site's `404.html` is served.
     NotFound,
     /// A path that is not a plain path inside the site.
     BadRequest,
@@ -246,6 +251,7 @@ pub fn content_type(path: &str) -> &'static str {
 pub struct Response {
     pub status: u16,
     pub content_type: &'static str,
+    /// Headers beyond the ones every response has.
     pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
 }

@@ -45,9 +45,11 @@ const NOT_FOUND_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta
 /// What `renkei serve` was asked to do.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The site's root folder.
     pub root: PathBuf,
     /// 0 picks a free port.
     pub port: u16,
+    /// The address to listen on; loopback keeps the preview private.
     pub bind: IpAddr,
     /// Open the site in the default browser once it is served.
     pub open: bool,
@@ -56,18 +58,23 @@ pub struct Options {
 /// Why serving or watching could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// Another program listens on the port.
     #[error(
         "port {port} on {bind} is already in use (another renkei serve?): stop that program or pass --port N (--port 0 picks a free port)"
     )]
     PortInUse { bind: IpAddr, port: u16 },
+    /// The address cannot be listened on (not this machine's, or a port
+    /// that needs privileges).
     #[error("cannot listen on {bind} port {port}: {source}")]
     Listen {
         bind: IpAddr,
         port: u16,
         source: io::Error,
     },
+    /// The system refused to report file changes (too many watches, say).
     #[error("cannot watch the site's files: {0}")]
     Watch(#[from] notify::Error),
+    /// A Ctrl-C handler could not be set, so stopping could not be clean.
     #[error("cannot handle Ctrl-C: {0}")]
     Signal(#[from] ctrlc::Error),
 }

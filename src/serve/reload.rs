@@ -45,6 +45,7 @@ pub fn inject(html: &[u8], build: &str) -> Vec<u8> {
 pub struct ShownError {
     /// `path:line:column`, relative to the site root.
     pub place: String,
+    /// What is wrong and what was expected.
     pub message: String,
 }
 
@@ -67,10 +68,13 @@ pub fn shown_errors(diags: &Diagnostics) -> Vec<ShownError> {
 /// changed since its build (`prev`), which it swaps in place.
 #[derive(Debug)]
 pub struct Message<'a> {
+    /// The build now served.
     pub build: &'a str,
+    /// The build served before this message.
     pub prev: &'a str,
     /// Output paths of the stylesheets that changed, when nothing else did.
     pub css: &'a [String],
+    /// Errors of the last attempt; none when it built.
     pub errors: &'a [ShownError],
 }
 
