@@ -96,13 +96,14 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
             address.port()
         );
     }
-    let mut watcher = watch::Watcher::new(&options.root)?;
-    let shared = Arc::new(Shared::new(address.ip().is_loopback()));
-    rebuild(&options.root, &url, &shared);
+    // Nothing is written, so stopping at any moment is clean.
     ctrlc::set_handler(|| {
         eprintln!("stopped");
         std::process::exit(0);
     })?;
+    let mut watcher = watch::Watcher::new(&options.root)?;
+    let shared = Arc::new(Shared::new(address.ip().is_loopback()));
+    rebuild(&options.root, &url, &shared);
     println!("serving {url}");
     eprintln!(
         "watching {} for changes; press Ctrl-C to stop",
