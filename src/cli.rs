@@ -1,6 +1,7 @@
 //! The command line: argument wiring and reporting only; the work is in
 //! [`crate::pipeline`] and [`crate::write`].
 
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -8,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{gov_codes, pipeline, write};
+use crate::{gov_codes, pipeline, serve, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -42,6 +43,24 @@ enum Command {
         /// Overrides base_url of site.toml (for a preview or staging host).
         #[arg(long)]
         base_url: Option<String>,
+        /// Keep running and build again whenever an input changes.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Build the site, serve it on this computer, and reload open pages on every change.
+    Serve {
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; any other than loopback lets other computers see the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Check everything `build` reads, and internal links, without writing.
     Check {
@@ -86,7 +105,25 @@ pub fn main() -> ExitCode {
             root,
             out,
             base_url,
+            watch: false,
         }) => build(&root, out, base_url.as_deref()),
+        Some(Command::Build {
+            root,
+            out,
+            base_url,
+            watch: true,
+        }) => build_watch(&root, out, base_url.as_deref()),
+        Some(Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        }) => serve_site(serve::Options {
+            root,
+            port,
+            bind,
+            open,
+        }),
         Some(Command::Check {
             root,
             strict,
@@ -109,7 +146,7 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode 
     }
     let started = Instant::now();
     let (output, diags) = pipeline::run(root, base_url);
-    report(&diags);
+    diags.report();
     let Some(output) = output else {
         eprintln!("build failed: the previous output was left as it was");
         return ExitCode::from(1);
@@ -128,6 +165,44 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode 
     ExitCode::SUCCESS
 }
 
+fn build_watch(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode {
+    if let Some(code) = missing_site(root) {
+        return code;
+    }
+    let dest = out.unwrap_or_else(|| root.join("public"));
+    ran(serve::watch_build(root, &dest, base_url))
+}
+
+fn serve_site(options: serve::Options) -> ExitCode {
+    if let Some(code) = missing_site(&options.root) {
+        return code;
+    }
+    ran(serve::serve(&options))
+}
+
+/// Exit code 2, with the reason, when `root` is not a site.
+fn missing_site(root: &Path) -> Option<ExitCode> {
+    if root.join(crate::load::config::FILE).is_file() {
+        return None;
+    }
+    eprintln!(
+        "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
+        root.display()
+    );
+    Some(ExitCode::from(2))
+}
+
+/// Exit code of a command that runs until stopped: 2 when it could not start.
+fn ran(result: Result<(), serve::ServeError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
     if !root.join(crate::load::config::FILE).is_file() {
         eprintln!(
@@ -140,7 +215,7 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
     let failed = diags.has_errors() || (strict && !diags.is_empty());
     match format {
         Format::Text => {
-            report(&diags);
+            diags.report();
             if !failed {
                 eprintln!("check passed");
             }
@@ -151,19 +226,6 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// Prints every finding, sorted by place, and a count.
-fn report(diags: &Diagnostics) {
-    let sorted = diags.clone().into_sorted();
-    for d in &sorted {
-        eprintln!("{d}");
-    }
-    let errors = sorted.iter().filter(|d| d.is_error()).count();
-    let warnings = sorted.len() - errors;
-    if !sorted.is_empty() {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
     }
 }
 

@@ -113,6 +113,19 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// Prints every finding to stderr, sorted by place, and a count, as the
+    /// terminal of `build`, `check` and `serve` shows them.
+    pub fn report(&self) {
+        let sorted = self.clone().into_sorted();
+        for d in &sorted {
+            eprintln!("{d}");
+        }
+        let errors = sorted.iter().filter(|d| d.is_error()).count();
+        if !sorted.is_empty() {
+            eprintln!("{errors} error(s), {} warning(s)", sorted.len() - errors);
+        }
+    }
+
     /// Sorted by file, then line, so a long report reads top to bottom per file.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0

@@ -3,7 +3,8 @@
 //!
 //! The pipeline is one direction, one module a stage:
 //! [`load`] → [`model`] → [`figures`] → [`render`] → [`write`], run by
-//! [`pipeline`] for every command in [`cli`].
+//! [`pipeline`] for every command in [`cli`]; [`serve`] runs it again on
+//! every change.
 
 pub mod cli;
 pub mod date;
@@ -14,4 +15,5 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod write;

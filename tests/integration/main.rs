@@ -7,4 +7,5 @@ mod errors;
 mod harness;
 mod output;
 mod search;
+mod serve;
 mod theme;

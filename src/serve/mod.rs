@@ -1,0 +1,664 @@
+//! `renkei serve` and `renkei build --watch`: the same pipeline as `build`,
+//! run again whenever an input changes.
+//!
+//! `serve` keeps the last good build in memory and serves it from there, so
+//! a preview never writes to disk and no URL can reach a file outside the
+//! output. A failed rebuild leaves that build in place and shows its errors
+//! over the page in every open browser; a good one tells open pages to reload
+//! (or, when only stylesheets changed, to swap them). This module is the one
+//! place with shared state: the build being served and the open pages, read
+//! by connection threads and replaced by the rebuild thread.
+
+mod http;
+mod reload;
+mod watch;
+
+use std::io::{self, BufReader};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::diag::Diagnostics;
+use crate::pipeline;
+use crate::render::Output;
+use crate::write;
+use http::{Request, Response, Route};
+use reload::{Message, ShownError};
+
+/// How long an idle browser connection is kept open for its next request.
+const IDLE: Duration = Duration::from_secs(15);
+
+/// How long a write to a browser may take before the browser is given up.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// Served for every page while the site has never built: the script on it
+/// shows the errors and reloads once the site builds.
+const FAILED_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ビルドに失敗しました</title>\n</head>\n<body>\n<p>サイトをビルドできませんでした。エラーを直して保存すると、このページは自動で更新されます。</p>\n</body>\n</html>\n";
+
+/// Served for a missing page when the site has no `404.html` of its own.
+const NOT_FOUND_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>ページが見つかりません</title>\n</head>\n<body>\n<p>ページが見つかりません。</p>\n</body>\n</html>\n";
+
+/// What `renkei serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's root folder.
+    pub root: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// The address to listen on; loopback keeps the preview private.
+    pub bind: IpAddr,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// Why serving or watching could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Another program listens on the port.
+    #[error(
+        "port {port} on {bind} is already in use (another renkei serve?): stop that program or pass --port N (--port 0 picks a free port)"
+    )]
+    PortInUse { bind: IpAddr, port: u16 },
+    /// The address cannot be listened on (not this machine's, or a port
+    /// that needs privileges).
+    #[error("cannot listen on {bind} port {port}: {source}")]
+    Listen {
+        bind: IpAddr,
+        port: u16,
+        source: io::Error,
+    },
+    /// The system refused to report file changes (too many watches, say).
+    #[error("cannot watch the site's files: {0}")]
+    Watch(#[from] notify::Error),
+    /// A Ctrl-C handler could not be set, so stopping could not be clean.
+    #[error("cannot handle Ctrl-C: {0}")]
+    Signal(#[from] ctrlc::Error),
+}
+
+/// Builds the site, serves it, and rebuilds and reloads open pages on every
+/// change until the user presses Ctrl-C.
+pub fn serve(options: &Options) -> Result<(), ServeError> {
+    let listener = listen(options.bind, options.port)?;
+    let address = listener.local_addr().map_err(|source| ServeError::Listen {
+        bind: options.bind,
+        port: options.port,
+        source,
+    })?;
+    let url = url(address);
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {} rather than 127.0.0.1: other computers that can reach port {} can see this preview",
+            address.ip(),
+            address.port()
+        );
+    }
+    // Nothing is written, so stopping at any moment is clean.
+    ctrlc::set_handler(|| {
+        eprintln!("stopped");
+        std::process::exit(0);
+    })?;
+    let mut watcher = watch::Watcher::new(&options.root)?;
+    let shared = Arc::new(Shared::new(address.ip().is_loopback()));
+    rebuild(&options.root, &url, &shared);
+    println!("serving {url}");
+    eprintln!(
+        "watching {} for changes; press Ctrl-C to stop",
+        options.root.display()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    let root = options.root.clone();
+    let rebuilder = Arc::clone(&shared);
+    thread::spawn(move || {
+        while let Some(changed) = watcher.next_change() {
+            eprintln!("{}", describe(&changed));
+            rebuild(&root, &url, &rebuilder);
+        }
+        eprintln!("warning: stopped watching for changes; restart renkei serve");
+    });
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                let shared = Arc::clone(&shared);
+                // A connection that cannot get a thread is dropped; the
+                // browser retries it.
+                let _ = thread::Builder::new()
+                    .name("renkei-http".into())
+                    .spawn(move || connection(stream, &shared));
+            }
+            Err(e) => {
+                eprintln!("warning: cannot accept a connection: {e}");
+                thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Builds into `dest` now and after every change, each time atomically as
+/// `build` does, until the user presses Ctrl-C (or the process is told to
+/// stop); a stop waits for a build being written to finish.
+pub fn watch_build(root: &Path, dest: &Path, base_url: Option<&str>) -> Result<(), ServeError> {
+    let mut watcher = watch::Watcher::new(root)?;
+    let committing = Arc::new(Mutex::new(()));
+    let held = Arc::clone(&committing);
+    ctrlc::set_handler(move || {
+        let _finished = lock(&held);
+        eprintln!("stopped");
+        std::process::exit(0);
+    })?;
+    let mut last = None;
+    build_into(root, dest, base_url, &committing, &mut last);
+    eprintln!(
+        "watching {} for changes; press Ctrl-C to stop",
+        root.display()
+    );
+    while let Some(changed) = watcher.next_change() {
+        eprintln!("{}", describe(&changed));
+        build_into(root, dest, base_url, &committing, &mut last);
+    }
+    eprintln!("warning: stopped watching for changes");
+    Ok(())
+}
+
+/// One build of `build --watch`: written only when it succeeded and differs
+/// from the last one written, so a web server serving `dest` sees a new
+/// folder only when there is something new.
+fn build_into(
+    root: &Path,
+    dest: &Path,
+    base_url: Option<&str>,
+    committing: &Mutex<()>,
+    last: &mut Option<Output>,
+) {
+    let started = Instant::now();
+    let (output, diags) = pipeline::run(root, base_url);
+    diags.report();
+    let Some(output) = output else {
+        eprintln!("build failed: the previous output was left as it was");
+        return;
+    };
+    if last.as_ref() == Some(&output) {
+        eprintln!(
+            "built in {} ms: nothing changed, {} left as it was",
+            started.elapsed().as_millis(),
+            dest.display()
+        );
+        return;
+    }
+    let written = {
+        let _writing = lock(committing);
+        write::commit(&output, dest)
+    };
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "built {} files into {} in {} ms",
+                output.files.len(),
+                dest.display(),
+                started.elapsed().as_millis()
+            );
+            *last = Some(output);
+        }
+        Err(e) => eprintln!("error: {e}"),
+    }
+}
+
+/// State shared by the rebuild thread and the connection threads.
+struct Shared {
+    current: RwLock<Current>,
+    /// Open pages' WebSockets. Taken before `current` whenever both are
+    /// needed, so a page always gets every build after the one it was told.
+    pages: Mutex<Vec<TcpStream>>,
+    /// Bound to loopback: only requests naming a loopback host are answered.
+    loopback_only: bool,
+}
+
+/// The build being served.
+struct Current {
+    /// Tells builds of this run from those of an earlier run of the server.
+    instance: String,
+    /// Counts builds whose output differed from the one before.
+    generation: u64,
+    /// The last good output; `None` until the site has built once.
+    output: Option<Arc<Output>>,
+    /// Errors of the last attempt; empty when it succeeded.
+    errors: Arc<Vec<ShownError>>,
+}
+
+impl Current {
+    /// The build's id, carried by served pages and every reload message.
+    fn build(&self) -> String {
+        format!("{}.{}", self.instance, self.generation)
+    }
+}
+
+impl Shared {
+    fn new(loopback_only: bool) -> Shared {
+        // Only needs to differ between runs; time and process id do that.
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let instance = format!("{:x}{:x}", nanos, std::process::id());
+        Shared {
+            current: RwLock::new(Current {
+                instance,
+                generation: 0,
+                output: None,
+                errors: Arc::new(Vec::new()),
+            }),
+            pages: Mutex::new(Vec::new()),
+            loopback_only,
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Current> {
+        self.current.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Makes a build's result the served one and tells every open page.
+    /// `None` when the build failed (the last good one stays).
+    fn publish(&self, output: Option<Output>, diags: &Diagnostics) -> Option<Change> {
+        let mut pages = lock(&self.pages);
+        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+        let prev = current.build();
+        let change = output.map(|output| {
+            let change = change(current.output.as_deref(), &output);
+            if change != Change::Nothing {
+                current.generation += 1;
+                current.output = Some(Arc::new(output));
+            }
+            change
+        });
+        current.errors = Arc::new(match change {
+            Some(_) => Vec::new(),
+            None => reload::shown_errors(diags),
+        });
+        let css = match &change {
+            Some(Change::Styles(paths)) => paths.as_slice(),
+            _ => &[],
+        };
+        let build = current.build();
+        let frame = Message {
+            build: &build,
+            prev: &prev,
+            css,
+            errors: &current.errors,
+        }
+        .frame();
+        drop(current);
+        reload::broadcast(&mut pages, &frame);
+        change
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What a rebuild changed in the output: it decides what open pages do.
+#[derive(Debug, PartialEq, Eq)]
+enum Change {
+    Nothing,
+    /// Only these stylesheets changed: pages swap them without reloading.
+    Styles(Vec<String>),
+    /// This many files changed, appeared or went: pages reload.
+    Files(usize),
+}
+
+fn change(old: Option<&Output>, new: &Output) -> Change {
+    let Some(old) = old else {
+        return Change::Files(new.files.len());
+    };
+    let changed: Vec<&String> = old
+        .files
+        .keys()
+        .chain(new.files.keys().filter(|p| !old.files.contains_key(*p)))
+        .filter(|p| old.files.get(*p) != new.files.get(*p))
+        .collect();
+    let styles_only = changed
+        .iter()
+        .all(|p| p.ends_with(".css") && old.files.contains_key(*p) && new.files.contains_key(*p));
+    if changed.is_empty() {
+        Change::Nothing
+    } else if styles_only {
+        Change::Styles(changed.into_iter().cloned().collect())
+    } else {
+        Change::Files(changed.len())
+    }
+}
+
+/// Runs the pipeline for the server's URL and publishes the result.
+fn rebuild(root: &Path, url: &str, shared: &Shared) {
+    let started = Instant::now();
+    let (output, diags) = pipeline::run(root, Some(url));
+    diags.report();
+    let ms = started.elapsed().as_millis();
+    let first = shared.read().output.is_none();
+    match shared.publish(output, &diags) {
+        None if first => eprintln!(
+            "build failed in {ms} ms: the errors are shown in the browser until the site builds"
+        ),
+        None => eprintln!(
+            "build failed in {ms} ms: still serving the last good build; the errors are shown in the browser"
+        ),
+        Some(Change::Files(n)) if first => eprintln!("built {n} files in {ms} ms"),
+        Some(Change::Nothing) => eprintln!("built in {ms} ms: no file changed"),
+        Some(Change::Styles(paths)) => eprintln!(
+            "built in {ms} ms: swapped {} in open pages",
+            paths.join(", ")
+        ),
+        Some(Change::Files(n)) => {
+            eprintln!("built in {ms} ms: {n} file(s) changed, open pages reload")
+        }
+    }
+}
+
+/// One line naming what changed (the first few paths).
+fn describe(changed: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    if changed.is_empty() {
+        return "changed: (files the system lost track of)".to_string();
+    }
+    let names: Vec<String> = changed
+        .iter()
+        .take(SHOWN)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let more = changed.len().saturating_sub(SHOWN);
+    if more > 0 {
+        format!("changed: {} and {more} more", names.join(", "))
+    } else {
+        format!("changed: {}", names.join(", "))
+    }
+}
+
+fn listen(bind: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
+    TcpListener::bind((bind, port)).map_err(|source| {
+        if source.kind() == io::ErrorKind::AddrInUse {
+            ServeError::PortInUse { bind, port }
+        } else {
+            ServeError::Listen { bind, port, source }
+        }
+    })
+}
+
+/// The URL pages are built for and the user opens. A server on every
+/// address (`0.0.0.0`) is reached on this computer through loopback.
+fn url(address: SocketAddr) -> String {
+    let ip = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::from([127, 0, 0, 1]),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}/", SocketAddr::new(ip, address.port()))
+}
+
+/// Serves the requests of one browser connection until it closes or idles.
+fn connection(stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_nodelay(true);
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let Ok(mut out) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(stream);
+    loop {
+        let request = match http::read_request(&mut reader) {
+            Ok(Some(request)) => request,
+            Ok(None) | Err(http::RequestError::Io(_)) => return,
+            Err(e) => {
+                let _ = Response::text(400, &e.to_string()).write_to(&mut out, false, false);
+                return;
+            }
+        };
+        if shared.loopback_only && !request.header("host").is_none_or(http::is_loopback_host) {
+            let _ = Response::text(403, "this preview answers only to 127.0.0.1 and localhost")
+                .write_to(&mut out, false, false);
+            return;
+        }
+        if request.path() == reload::ENDPOINT {
+            open_live(&request, out, shared);
+            return;
+        }
+        let keep_alive = request.keep_alive();
+        let response = respond(&request, shared);
+        if response
+            .write_to(&mut out, request.method == "HEAD", keep_alive)
+            .is_err()
+            || !keep_alive
+        {
+            return;
+        }
+    }
+}
+
+/// Answers a GET or HEAD from the build being served.
+fn respond(request: &Request, shared: &Shared) -> Response {
+    if request.method != "GET" && request.method != "HEAD" {
+        return Response::text(405, "the preview answers GET and HEAD only")
+            .with("Allow", "GET, HEAD");
+    }
+    let (build, output) = {
+        let current = shared.read();
+        (current.build(), current.output.clone())
+    };
+    let Some(output) = output else {
+        return Response::new(503, HTML, reload::inject(FAILED_PAGE.as_bytes(), &build));
+    };
+    match http::route(request.path(), &output.files) {
+        Route::File(path) => {
+            let kind = http::content_type(&path);
+            let body = &output.files[&path];
+            let body = if kind == HTML {
+                reload::inject(body, &build)
+            } else {
+                body.clone()
+            };
+            Response::new(200, kind, body)
+        }
+        Route::Redirect(location) => Response::text(301, "moved").with("Location", location),
+        Route::NotFound => {
+            let page = output
+                .files
+                .get("404.html")
+                .map_or(NOT_FOUND_PAGE.as_bytes(), Vec::as_slice);
+            Response::new(404, HTML, reload::inject(page, &build))
+        }
+        Route::BadRequest => Response::text(400, "not a path inside the site"),
+    }
+}
+
+/// Turns the request into a page's WebSocket, tells the page the build now
+/// served, and keeps it for the messages of later builds.
+fn open_live(request: &Request, mut stream: TcpStream, shared: &Shared) {
+    let key = request
+        .header("sec-websocket-key")
+        .filter(|_| request.header_has("upgrade", "websocket"));
+    let Some(key) = key else {
+        let _ = Response::text(400, "expected a WebSocket").write_to(&mut stream, false, false);
+        return;
+    };
+    // Another site open in the same browser must not listen in.
+    let same_origin = request.header("origin").is_none_or(|origin| {
+        let host = origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"));
+        host.is_some() && host == request.header("host")
+    });
+    if !same_origin {
+        let _ =
+            Response::text(403, "not a page of this preview").write_to(&mut stream, false, false);
+        return;
+    }
+    let mut pages = lock(&shared.pages);
+    let mut bytes = reload::handshake(key).into_bytes();
+    {
+        let current = shared.read();
+        let build = current.build();
+        bytes.extend(
+            Message {
+                build: &build,
+                prev: &build,
+                css: &[],
+                errors: &current.errors,
+            }
+            .frame(),
+        );
+    }
+    if io::Write::write_all(&mut stream, &bytes).is_ok() {
+        pages.push(stream);
+    }
+}
+
+/// Opens the URL in the user's default browser; a failure is only a warning.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    match command.spawn() {
+        // Waited for on its own thread so it does not linger as a zombie.
+        Ok(mut child) => {
+            thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!("warning: cannot open a browser ({e}): open {url} yourself"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        Output {
+            files: files
+                .iter()
+                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn only_changed_stylesheets_are_swapped() {
+        let old = output(&[("index.html", "a"), ("css/site.css", "x")]);
+        assert_eq!(change(Some(&old), &old), Change::Nothing);
+        let styled = output(&[("index.html", "a"), ("css/site.css", "y")]);
+        assert_eq!(
+            change(Some(&old), &styled),
+            Change::Styles(vec!["css/site.css".into()])
+        );
+        let edited = output(&[("index.html", "b"), ("css/site.css", "y")]);
+        assert_eq!(change(Some(&old), &edited), Change::Files(2));
+        let added = output(&[
+            ("index.html", "a"),
+            ("css/site.css", "x"),
+            ("css/print.css", ""),
+        ]);
+        assert_eq!(change(Some(&old), &added), Change::Files(1));
+        let removed = output(&[("index.html", "a")]);
+        assert_eq!(change(Some(&old), &removed), Change::Files(1));
+        assert_eq!(change(None, &old), Change::Files(2));
+    }
+
+    #[test]
+    fn a_failed_build_keeps_the_last_good_one() {
+        let shared = Shared::new(true);
+        assert_eq!(
+            shared.publish(
+                Some(output(&[("index.html", "a")])),
+                &Diagnostics::default()
+            ),
+            Some(Change::Files(1))
+        );
+        let first = shared.read().build();
+        let mut diags = Diagnostics::default();
+        diags.push(crate::diag::Diagnostic::error("content/_index.md", "bad").at_line(2));
+        assert_eq!(shared.publish(None, &diags), None);
+        {
+            let current = shared.read();
+            assert_eq!(current.build(), first);
+            assert_eq!(
+                current.output.as_deref(),
+                Some(&output(&[("index.html", "a")]))
+            );
+            assert_eq!(current.errors[0].place, "content/_index.md:2");
+        }
+        assert_eq!(
+            shared.publish(
+                Some(output(&[("index.html", "a")])),
+                &Diagnostics::default()
+            ),
+            Some(Change::Nothing)
+        );
+        assert_eq!(shared.read().build(), first);
+        assert!(shared.read().errors.is_empty());
+    }
+
+    #[test]
+    fn missing_pages_get_the_sites_404_with_the_script() {
+        let shared = Shared::new(true);
+        shared.publish(
+            Some(output(&[
+                ("index.html", "<body></body>"),
+                ("404.html", "<body>無い</body>"),
+            ])),
+            &Diagnostics::default(),
+        );
+        let get = |target: &str| {
+            respond(
+                &Request {
+                    method: "GET".into(),
+                    target: target.into(),
+                    http11: true,
+                    headers: Vec::new(),
+                },
+                &shared,
+            )
+        };
+        let missing = get("/nowhere/");
+        assert_eq!(missing.status, 404);
+        let body = String::from_utf8(missing.body).unwrap();
+        assert!(body.starts_with("<body>無い<script id=\"renkei-live\""));
+        assert_eq!(get("/").status, 200);
+        assert_eq!(get("/../site.toml").status, 400);
+    }
+
+    #[test]
+    fn urls_name_a_reachable_address() {
+        assert_eq!(
+            url("0.0.0.0:1111".parse().unwrap()),
+            "http://127.0.0.1:1111/"
+        );
+        assert_eq!(url("[::]:1111".parse().unwrap()), "http://[::1]:1111/");
+        assert_eq!(
+            url("192.168.1.5:8080".parse().unwrap()),
+            "http://192.168.1.5:8080/"
+        );
+    }
+
+    #[test]
+    fn describes_what_changed() {
+        let paths: Vec<PathBuf> = ["a.md", "b.md", "c.md", "d.md"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(describe(&paths[..1]), "changed: a.md");
+        assert_eq!(describe(&paths), "changed: a.md, b.md, c.md and 1 more");
+    }
+}

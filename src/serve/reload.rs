@@ -1,0 +1,239 @@
+//! Live reload: the script that pages served by `renkei serve` carry, and the
+//! WebSocket over which the server tells them what a rebuild changed.
+//!
+//! A WebSocket rather than server-sent events: browsers allow only six
+//! HTTP/1.1 connections to one host, and an event stream holds one for as
+//! long as a page is open, so the seventh preview tab would hang. Only the
+//! server's side of the protocol that the reload needs is here: the
+//! handshake and unmasked text frames to the page. Nothing the page sends is
+//! read; a page that went away is noticed when a write to it fails.
+
+use std::io::Write;
+use std::net::TcpStream;
+
+use serde::Serialize;
+
+use crate::diag::Diagnostics;
+
+/// The path of the WebSocket that open pages connect to.
+pub const ENDPOINT: &str = "/__renkei/live";
+
+/// The client: reloads the page, swaps stylesheets, shows build errors.
+const SCRIPT: &str = include_str!("live.js");
+
+/// At most this many errors are sent to the page; the terminal has them all.
+const MAX_ERRORS: usize = 50;
+
+/// Inserts the live-reload script into an HTML page just before its last
+/// `</body>` (or at the end when it has none). `build` names the build the
+/// page belongs to, so the script can tell when it is out of date.
+pub fn inject(html: &[u8], build: &str) -> Vec<u8> {
+    let tag = format!("<script id=\"renkei-live\" data-build=\"{build}\">\n{SCRIPT}</script>\n");
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut page = Vec::with_capacity(html.len() + tag.len());
+    page.extend_from_slice(&html[..at]);
+    page.extend_from_slice(tag.as_bytes());
+    page.extend_from_slice(&html[at..]);
+    page
+}
+
+/// One build error as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShownError {
+    /// `path:line:column`, relative to the site root.
+    pub place: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+/// The errors of a failed build, sorted by place, for the overlay.
+pub fn shown_errors(diags: &Diagnostics) -> Vec<ShownError> {
+    diags
+        .clone()
+        .into_sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .map(|d| ShownError {
+            place: d.place(),
+            message: d.message,
+        })
+        .collect()
+}
+
+/// What open pages are told: the build now served and the errors of the last
+/// attempt. A page whose build differs reloads, unless only stylesheets
+/// changed since its build (`prev`), which it swaps in place.
+#[derive(Debug)]
+pub struct Message<'a> {
+    /// The build now served.
+    pub build: &'a str,
+    /// The build served before this message.
+    pub prev: &'a str,
+    /// Output paths of the stylesheets that changed, when nothing else did.
+    pub css: &'a [String],
+    /// Errors of the last attempt; none when it built.
+    pub errors: &'a [ShownError],
+}
+
+/// [`Message`] as sent: the errors capped, with a count of those left out.
+#[derive(Serialize)]
+struct Wire<'a> {
+    build: &'a str,
+    prev: &'a str,
+    css: &'a [String],
+    errors: &'a [ShownError],
+    more: usize,
+}
+
+impl Message<'_> {
+    /// The message as one WebSocket text frame.
+    pub fn frame(&self) -> Vec<u8> {
+        let wire = Wire {
+            build: self.build,
+            prev: self.prev,
+            css: self.css,
+            errors: &self.errors[..self.errors.len().min(MAX_ERRORS)],
+            more: self.errors.len().saturating_sub(MAX_ERRORS),
+        };
+        frame(&serde_json::to_string(&wire).expect("plain data serializes"))
+    }
+}
+
+/// The `Sec-WebSocket-Accept` answer to a page's `Sec-WebSocket-Key` (RFC 6455, 4.2.2).
+pub fn accept_key(key: &str) -> String {
+    let mut sha = sha1_smol::Sha1::new();
+    sha.update(key.trim().as_bytes());
+    sha.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
+    base64(&sha.digest().bytes())
+}
+
+/// The response that turns an HTTP request into the WebSocket.
+pub fn handshake(key: &str) -> String {
+    format!(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {}\r\n\r\n",
+        accept_key(key)
+    )
+}
+
+/// A final, unmasked text frame, as a server sends it (RFC 6455, 5.2).
+fn frame(text: &str) -> Vec<u8> {
+    let len = text.len();
+    let mut frame = Vec::with_capacity(len + 10);
+    frame.push(0x81);
+    if len < 126 {
+        frame.push(len as u8);
+    } else if let Ok(short) = u16::try_from(len) {
+        frame.push(126);
+        frame.extend_from_slice(&short.to_be_bytes());
+    } else {
+        frame.push(127);
+        frame.extend_from_slice(&(len as u64).to_be_bytes());
+    }
+    frame.extend_from_slice(text.as_bytes());
+    frame
+}
+
+/// Sends a frame to every open page, dropping those that went away.
+pub fn broadcast(pages: &mut Vec<TcpStream>, frame: &[u8]) {
+    pages.retain_mut(|page| page.write_all(frame).and_then(|()| page.flush()).is_ok());
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+
+    #[test]
+    fn accept_key_is_the_rfc_example() {
+        assert_eq!(
+            accept_key("dGhlIHNhbXBsZSBub25jZQ=="),
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+        );
+    }
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foob"), "Zm9vYg==");
+    }
+
+    #[test]
+    fn frames_carry_their_length() {
+        assert_eq!(frame("hi"), b"\x81\x02hi");
+        let medium = "x".repeat(300);
+        assert_eq!(&frame(&medium)[..4], &[0x81, 126, 1, 44]);
+        let long = "x".repeat(70_000);
+        let framed = frame(&long);
+        assert_eq!(&framed[..2], &[0x81, 127]);
+        assert_eq!(
+            u64::from_be_bytes(framed[2..10].try_into().unwrap()),
+            70_000
+        );
+        assert_eq!(framed.len(), 70_010);
+    }
+
+    #[test]
+    fn the_script_goes_before_the_closing_body() {
+        let page = inject(b"<html><body><p>x</p></body></html>", "a.1");
+        let page = String::from_utf8(page).unwrap();
+        assert!(
+            page.starts_with("<html><body><p>x</p><script id=\"renkei-live\" data-build=\"a.1\">")
+        );
+        assert!(page.ends_with("</script>\n</body></html>"));
+    }
+
+    #[test]
+    fn a_page_without_body_gets_the_script_at_the_end() {
+        let page = String::from_utf8(inject(b"<p>x</p>", "a.1")).unwrap();
+        assert!(page.starts_with("<p>x</p><script id=\"renkei-live\""));
+    }
+
+    #[test]
+    fn the_overlay_gets_errors_only_sorted_and_capped() {
+        let mut diags = Diagnostics::default();
+        diags
+            .push(Diagnostic::warning("data/adoption/2025-11-30.csv", "unknown office").at_line(3));
+        for line in (1..=60).rev() {
+            diags.push(Diagnostic::error("content/guides/start.md", "bad").at_line(line));
+        }
+        let errors = shown_errors(&diags);
+        assert_eq!(errors.len(), 60);
+        assert_eq!(errors[0].place, "content/guides/start.md:1");
+        let message = Message {
+            build: "a.2",
+            prev: "a.1",
+            css: &[],
+            errors: &errors,
+        };
+        let frame = message.frame();
+        let json: serde_json::Value = serde_json::from_slice(&frame[4..]).unwrap();
+        assert_eq!(json["errors"].as_array().unwrap().len(), MAX_ERRORS);
+        assert_eq!(json["more"], 10);
+        assert_eq!(json["errors"][0]["message"], "bad");
+    }
+}

@@ -1,0 +1,478 @@
+//! `renkei serve` and `renkei build --watch` as an editor and a nightly job
+//! use them: the real binary on a free port, fetched over HTTP by a tiny std
+//! client that sends paths exactly as written (so `/../` reaches the server).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::harness::{GUIDE, TestSite};
+
+/// How long a rebuild may take on a busy machine before a test gives up.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A running `renkei` that serves or watches, killed when dropped.
+struct Running {
+    child: Child,
+    stderr: Arc<Mutex<String>>,
+    port: u16,
+}
+
+impl Running {
+    /// `renkei serve --port 0` on the site, once it prints its URL.
+    fn serve(site: &TestSite, args: &[&str]) -> Running {
+        let mut running = Running::spawn(site, &[&["serve", "--port", "0"], args].concat());
+        let stdout = running.child.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read stdout");
+        let port = line
+            .trim()
+            .strip_prefix("serving http://127.0.0.1:")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no URL printed: {line:?}\n{}", running.wait_for_exit().1));
+        running.port = port;
+        running
+    }
+
+    /// `renkei` with these arguments and `--root`, its stderr collected.
+    fn spawn(site: &TestSite, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_renkei"))
+            .args(args)
+            .arg("--root")
+            .arg(site.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start renkei");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let collected = Arc::clone(&stderr);
+        let pipe = child.stderr.take().expect("piped stderr");
+        thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut text = collected.lock().unwrap();
+                text.push_str(&line);
+                text.push('\n');
+            }
+        });
+        Running {
+            child,
+            stderr,
+            port: 0,
+        }
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Waits until stderr has `text`.
+    fn wait_for_stderr(&self, text: &str) {
+        wait_until(&format!("stderr to show {text:?}"), self, || {
+            self.stderr().contains(text)
+        });
+    }
+
+    /// GET with `Connection: close`, the target sent as written.
+    fn get(&self, target: &str) -> Reply {
+        self.send(&format!(
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            self.port
+        ))
+    }
+
+    fn send(&self, request: &str) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).expect("read reply");
+        Reply::parse(&bytes)
+    }
+
+    /// Opens the live-reload WebSocket as a page would and returns the
+    /// first message: the state of the build being served.
+    fn live_state(&self) -> serde_json::Value {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        write!(
+            stream,
+            "GET /__renkei/live HTTP/1.1\r\nHost: 127.0.0.1:{0}\r\nOrigin: http://127.0.0.1:{0}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            self.port
+        )
+        .expect("send");
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        while !head.ends_with("\r\n\r\n") {
+            assert!(
+                reader.read_line(&mut head).expect("read head") > 0,
+                "{head}"
+            );
+        }
+        assert!(head.starts_with("HTTP/1.1 101 "), "{head}");
+        assert!(
+            head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="),
+            "{head}"
+        );
+        let mut start = [0u8; 2];
+        reader.read_exact(&mut start).expect("frame start");
+        assert_eq!(start[0], 0x81, "a final text frame");
+        let len = match start[1] {
+            126 => {
+                let mut len = [0u8; 2];
+                reader.read_exact(&mut len).expect("frame length");
+                usize::from(u16::from_be_bytes(len))
+            }
+            127 => panic!("a state message is not that long"),
+            len => usize::from(len),
+        };
+        let mut payload = vec![0u8; len];
+        reader.read_exact(&mut payload).expect("frame payload");
+        serde_json::from_slice(&payload).expect("JSON message")
+    }
+
+    /// Waits for the process to end by itself; its status and stderr.
+    fn wait_for_exit(&mut self) -> (ExitStatus, String) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Let the reader thread take the last lines.
+                thread::sleep(Duration::from_millis(100));
+                return (status, self.stderr());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still running:\n{}",
+                self.stderr()
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Sends SIGINT, as Ctrl-C in a terminal does.
+    #[cfg(unix)]
+    fn interrupt(&self) {
+        let sent = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Polls `done` until it holds, failing with the server's stderr after
+/// [`PATIENCE`] (a deadline for a stuck server, not a speed check).
+fn wait_until(what: &str, running: &Running, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done() {
+        assert!(
+            Instant::now() < deadline,
+            "gave up waiting for {what}; stderr:\n{}",
+            running.stderr()
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// An HTTP response.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(bytes: &[u8]) -> Reply {
+        let text = String::from_utf8_lossy(bytes);
+        let (head, body) = text.split_once("\r\n\r\n").expect("a response head");
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("a status");
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+#[test]
+fn serves_pages_with_the_live_script_that_build_output_lacks() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type"), "text/html; charset=utf-8");
+    assert_eq!(home.header("cache-control"), "no-store");
+    assert!(
+        home.body
+            .contains("<script id=\"renkei-live\" data-build=\"")
+    );
+    assert!(home.body.contains("/__renkei/live"));
+    assert!(
+        home.body
+            .trim_end()
+            .ends_with("</script>\n</body>\n</html>")
+    );
+    // Pages are built for the server's own address.
+    let canonical = format!("http://127.0.0.1:{}/", server.port);
+    assert!(home.body.contains(&canonical), "{}", home.body);
+    let css = server.get("/css/site.css");
+    assert_eq!(css.header("content-type"), "text/css; charset=utf-8");
+    assert!(!css.body.contains("renkei-live"));
+
+    site.build_ok();
+    for page in ["index.html", "guides/start/index.html", "404.html"] {
+        assert!(!site.output(page).contains("renkei-live"), "{page}");
+    }
+}
+
+#[test]
+fn serves_only_the_output_with_its_content_types() {
+    let site = TestSite::minimal();
+    site.write(
+        "static/img/map.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let server = Running::serve(&site, &[]);
+    for (path, kind) in [
+        ("/img/map.svg", "image/svg+xml; charset=utf-8"),
+        (
+            "/data/municipalities.json",
+            "application/json; charset=utf-8",
+        ),
+        ("/data/municipalities.csv", "text/csv; charset=utf-8"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/news/atom.xml", "application/xml; charset=utf-8"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!(
+            (reply.status, reply.header("content-type")),
+            (200, kind),
+            "{path}"
+        );
+    }
+    for path in [
+        "/../site.toml",
+        "/guides/../../site.toml",
+        "/%2e%2e/site.toml",
+        "/%2E%2E%2Fsite.toml",
+        "/guides/..%2f..%2fdata/offices.csv",
+        "/..%5csite.toml",
+    ] {
+        assert_eq!(server.get(path).status, 400, "{path}");
+    }
+    // Inputs beside the output are not reachable by any name.
+    for path in ["/site.toml", "/content/_index.md", "/public/index.html"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+    let missing = server.get("/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-type"), "text/html; charset=utf-8");
+    assert!(missing.body.contains("ページが見つかりません"));
+    assert!(missing.body.contains("renkei-live"));
+    // A folder is its index page, never a listing.
+    let folder = server.get("/guides");
+    assert_eq!(
+        (folder.status, folder.header("location")),
+        (301, "/guides/")
+    );
+    assert_eq!(server.get("/data/").status, 404);
+    // A page on loopback answers only to loopback names (no DNS rebinding).
+    let foreign =
+        server.send("GET / HTTP/1.1\r\nHost: portal.example\r\nConnection: close\r\n\r\n");
+    assert_eq!(foreign.status, 403);
+    let head = server.send(&format!(
+        "HEAD / HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
+        server.port
+    ));
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_ne!(head.header("content-length"), "0");
+    let post = server.send(
+        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(post.status, 405);
+}
+
+#[test]
+fn a_new_snapshot_is_served_after_the_rebuild() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    assert!(server.get("/").body.contains("令和7年11月30日"));
+    site.write(
+        "data/adoption/2025-12-31.csv",
+        "office_number,linking,software\n4470100001,true,\n4410100002,false,\n4410100003,true,\n4470100004,true,\n",
+    );
+    wait_until("the new snapshot on the home page", &server, || {
+        server.get("/").body.contains("令和7年12月31日")
+    });
+    server.wait_for_stderr("changed: data/adoption/2025-12-31.csv");
+}
+
+#[test]
+fn a_broken_page_keeps_the_last_good_build_until_it_is_fixed() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    let before = server.live_state();
+    assert_eq!(before["errors"], serde_json::json!([]));
+
+    site.write(
+        "content/guides/start.md",
+        "title = \"導入の流れ\"\n本文。\n",
+    );
+    server.wait_for_stderr("error: content/guides/start.md:1: expected front matter");
+    server.wait_for_stderr("still serving the last good build");
+    let guide = server.get("/guides/start/");
+    assert_eq!(guide.status, 200);
+    assert!(guide.body.contains("本文。"));
+    let broken = server.live_state();
+    assert_eq!(broken["build"], before["build"]);
+    assert_eq!(broken["errors"][0]["place"], "content/guides/start.md:1");
+    assert!(
+        broken["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("expected front matter")
+    );
+
+    site.write(
+        "content/guides/start.md",
+        &GUIDE.replace("本文。", "直した本文。"),
+    );
+    wait_until("the fixed guide", &server, || {
+        server.get("/guides/start/").body.contains("直した本文。")
+    });
+    let fixed = server.live_state();
+    assert_ne!(fixed["build"], before["build"]);
+    assert_eq!(fixed["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn only_the_previews_own_pages_open_the_live_socket() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    let foreign = server.send(&format!(
+        "GET /__renkei/live HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: https://portal.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        server.port
+    ));
+    assert_eq!(foreign.status, 403);
+    assert_eq!(server.get("/__renkei/live").status, 400);
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_until_it_builds() {
+    let site = TestSite::minimal();
+    site.write("content/guides/start.md", "+++\ntitle = \n+++\n本文。\n");
+    let server = Running::serve(&site, &[]);
+    let page = server.get("/guides/start/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("ビルドに失敗しました"));
+    assert!(page.body.contains("renkei-live"));
+    assert_eq!(
+        server.live_state()["errors"][0]["place"],
+        "content/guides/start.md:2"
+    );
+    site.write("content/guides/start.md", GUIDE);
+    wait_until("the first good build", &server, || {
+        server.get("/guides/start/").status == 200
+    });
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error() {
+    let site = TestSite::minimal();
+    let first = Running::serve(&site, &[]);
+    let port = first.port.to_string();
+    let run = site.run(&["serve", "--port", &port]);
+    assert_eq!(run.code, Some(2));
+    run.assert_stderr_has(&format!("port {port} on 127.0.0.1 is already in use"));
+    run.assert_stderr_has("--port 0 picks a free port");
+}
+
+#[test]
+fn a_bind_beyond_loopback_warns() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &["--bind", "0.0.0.0"]);
+    assert!(
+        server
+            .stderr()
+            .contains("warning: listening on 0.0.0.0 rather than 127.0.0.1")
+    );
+    // Not on loopback, so any Host is answered (a phone on the office LAN).
+    let reply = server.send("GET / HTTP/1.1\r\nHost: 192.0.2.10\r\nConnection: close\r\n\r\n");
+    assert_eq!(reply.status, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = TestSite::minimal();
+    let mut server = Running::serve(&site, &[]);
+    server.interrupt();
+    let (status, stderr) = server.wait_for_exit();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(stderr.ends_with("stopped\n"), "{stderr}");
+    assert!(!site.path().join("public").exists(), "serve writes nothing");
+}
+
+#[cfg(unix)]
+#[test]
+fn build_watch_rebuilds_atomically_and_stops_cleanly() {
+    let site = TestSite::minimal();
+    let mut watching = Running::spawn(&site, &["build", "--watch"]);
+    watching.wait_for_stderr("watching ");
+    assert!(site.output("guides/start/index.html").contains("本文。"));
+    assert!(!site.output("index.html").contains("renkei-live"));
+
+    site.write(
+        "content/guides/start.md",
+        &GUIDE.replace("本文。", "夜間の更新。"),
+    );
+    wait_until("the rebuilt guide", &watching, || {
+        site.output("guides/start/index.html")
+            .contains("夜間の更新。")
+    });
+    // A broken input leaves the last output in place.
+    site.write("data/offices.csv", "office_number,name\n1,x\n");
+    watching.wait_for_stderr("build failed: the previous output was left as it was");
+    assert!(
+        site.output("guides/start/index.html")
+            .contains("夜間の更新。")
+    );
+
+    watching.interrupt();
+    let (status, stderr) = watching.wait_for_exit();
+    assert!(status.success(), "{status}: {stderr}");
+    let leftovers: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("renkei"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
