@@ -8,6 +8,16 @@ use crate::figures::Rate;
 /// `/`, which Tera's default escaping turns into `&#x2F;` in every URL.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`] appending to a buffer, for the SVG writer.
+pub fn escape_into(out: &mut String, text: &str) {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -15,10 +25,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+            c => out.push(c),
         }
     }
-    out
 }
 
 /// `10.5%` on pages, `–` when there is no rate (zero offices).

@@ -75,15 +75,10 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         })
         .collect();
     let mut output = Output::default();
+    let generated = Path::new("(generated)");
     for result in rendered {
         match result {
-            Ok((path, bytes)) => add(
-                &mut output,
-                path,
-                bytes,
-                Path::new("(generated)"),
-                &mut diags,
-            ),
+            Ok((path, bytes)) => add(&mut output, path, bytes, generated, &mut diags),
             Err(d) => diags.push(d),
         }
     }
@@ -101,37 +96,15 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         .iter()
         .map(|p| markdown::to_html(&p.body, &builder.links))
         .collect();
-    add(
-        &mut output,
-        "news/atom.xml".to_string(),
-        feeds::atom(site, &news_bodies),
-        Path::new("(generated)"),
-        &mut diags,
-    );
-    add(
-        &mut output,
-        "sitemap.xml".to_string(),
-        feeds::sitemap(site, &html_refs),
-        Path::new("(generated)"),
-        &mut diags,
-    );
-    for (path, bytes) in search::files(site, &search, &builder.manual_of) {
-        add(
-            &mut output,
-            path,
-            bytes,
-            Path::new("(generated)"),
-            &mut diags,
-        );
-    }
-    for (path, bytes) in opendata::files(site, figures) {
-        add(
-            &mut output,
-            path,
-            bytes,
-            Path::new("(generated)"),
-            &mut diags,
-        );
+    let files = [
+        ("news/atom.xml".to_string(), feeds::atom(site, &news_bodies)),
+        ("sitemap.xml".to_string(), feeds::sitemap(site, &html_refs)),
+    ]
+    .into_iter()
+    .chain(search::files(site, &search, &builder.manual_of))
+    .chain(opendata::files(site, figures));
+    for (path, bytes) in files {
+        add(&mut output, path, bytes, generated, &mut diags);
     }
     for (path, bytes) in &site.theme.statics {
         add(

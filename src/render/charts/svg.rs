@@ -8,6 +8,7 @@
 //! page's font and colour, with widths estimated per character (full-width ≈
 //! 1em, others ≈ 0.6em), so labels can be placed, wrapped and never clipped.
 
+use crate::render::format::escape_into;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -396,24 +397,6 @@ pub fn push_num(out: &mut String, value: f64) {
     let _ = write!(out, "{}", t / 10);
     if !t.is_multiple_of(10) {
         let _ = write!(out, ".{}", t % 10);
-    }
-}
-
-/// Escapes text for SVG content and attribute values.
-pub fn escape_into(out: &mut String, text: &str) {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 
