@@ -4,4 +4,5 @@
 mod demo;
 mod errors;
 mod harness;
+mod intake;
 mod output;
