@@ -11,6 +11,7 @@
 //! finding reads `data/offices.csv:14:12: ...`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -30,14 +31,23 @@ pub struct Column {
 pub struct Located<T> {
     pub line: usize,
     pub value: T,
-    /// (English column name, 1-based character column) of the cells present.
-    pub cells: Vec<(&'static str, usize)>,
+    pub cells: Cells,
+}
+
+/// The 1-based character columns of a row's known cells. The column names
+/// are shared by every row of a file and the columns kept as `u32`, so a
+/// file of millions of rows pays a few bytes a row for them, not a list.
+#[derive(Debug, Clone, Default)]
+pub struct Cells {
+    names: Arc<[&'static str]>,
+    columns: Box<[u32]>,
 }
 
 impl<T> Located<T> {
     /// The column of a cell by its English column name, when the file has it.
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.cells.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+        let index = self.cells.names.iter().position(|n| *n == name)?;
+        self.cells.columns.get(index).map(|&c| c as usize)
     }
 
     /// Places a finding on this row and, when known, on the named cell.
@@ -255,17 +265,19 @@ pub fn read<T: DeserializeOwned>(
     if !check_headers(rel, &header, columns, diags) {
         return Vec::new();
     }
-    // Which known column each header cell is, for the cells of every row.
-    let known: Vec<Option<&'static str>> = header
+    // The known columns: (index in the header, English name), shared by rows.
+    let known: Vec<(usize, &'static str)> = header
         .fields
         .iter()
-        .map(|h| {
+        .enumerate()
+        .filter_map(|(i, h)| {
             columns
                 .iter()
                 .find(|c| h == c.name || h == c.alias)
-                .map(|c| c.name)
+                .map(|c| (i, c.name))
         })
         .collect();
+    let names: Arc<[&'static str]> = known.iter().map(|&(_, name)| name).collect();
     let mut rows = Vec::new();
     for record in records {
         let record = match record {
@@ -286,11 +298,13 @@ pub fn read<T: DeserializeOwned>(
             Ok(value) => rows.push(Located {
                 line: record.line,
                 value,
-                cells: known
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, name)| name.map(|n| (n, record.column(i))))
-                    .collect(),
+                cells: Cells {
+                    names: Arc::clone(&names),
+                    columns: known
+                        .iter()
+                        .map(|&(i, _)| u32::try_from(record.column(i)).unwrap_or(u32::MAX))
+                        .collect(),
+                },
             }),
             Err(e) => {
                 let (field, message) = describe(&e, &header.fields);

@@ -131,7 +131,7 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let municipalities =
         municipalities::build(&inputs.data.municipalities, &config.prefecture_code, diags);
     let offices = offices::build(
-        &inputs.data.offices,
+        inputs.data.offices,
         &municipalities,
         &config.prefecture_code,
         diags,

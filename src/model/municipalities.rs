@@ -216,7 +216,7 @@ mod tests {
             .enumerate()
             .map(|(i, (code, name))| Located {
                 line: i + 2,
-                cells: Vec::new(),
+                cells: Default::default(),
                 value: MunicipalityRow {
                     code: code.to_string(),
                     name: name.to_string(),

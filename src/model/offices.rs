@@ -36,9 +36,11 @@ pub fn office_number_problem(number: &str) -> Option<String> {
     Some(message)
 }
 
-/// Checks office rows and resolves their municipality.
+/// Checks office rows and resolves their municipality. The rows are taken by
+/// value so their text moves into the offices instead of being copied (an
+/// office list can hold hundreds of thousands of rows).
 pub fn build(
-    rows: &[Located<OfficeRow>],
+    rows: Vec<Located<OfficeRow>>,
     municipalities: &[Municipality],
     prefecture: &str,
     diags: &mut Diagnostics,
@@ -49,7 +51,8 @@ pub fn build(
         .enumerate()
         .map(|(i, m)| (m.code.as_str(), i))
         .collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Valid office numbers are 10 ASCII bytes: keyed as such, without a copy.
+    let mut seen: HashMap<[u8; 10], usize> = HashMap::new();
     let mut offices = Vec::new();
     for row in rows {
         let v = &row.value;
@@ -59,7 +62,8 @@ pub fn build(
             diags.push(error(problem, "office_number"));
             continue;
         }
-        if let Some(first) = seen.insert(&v.office_number, row.line) {
+        let key = <[u8; 10]>::try_from(v.office_number.as_bytes()).expect("checked: 10 bytes");
+        if let Some(first) = seen.insert(key, row.line) {
             diags.push(error(
                 format!(
                     "office_number \"{}\" is listed twice (first on line {first})",
@@ -110,14 +114,15 @@ pub fn build(
         let care_manager = service_types
             .iter()
             .any(|s| CARE_MANAGER_SERVICES.contains(&s.as_str()));
+        let v = row.value;
         offices.push(Office {
-            number: v.office_number.clone(),
-            name: v.name.clone(),
-            name_kana: v.name_kana.clone(),
-            corporation: v.corporation.clone(),
-            address: v.address.clone(),
-            phone: v.phone.clone(),
-            area: v.area.clone(),
+            number: v.office_number,
+            name: v.name,
+            name_kana: v.name_kana,
+            corporation: v.corporation,
+            address: v.address,
+            phone: v.phone,
+            area: v.area,
             municipality,
             service_types,
             care_manager,
