@@ -548,7 +548,8 @@ impl fmt::Display for Summary {
                 self.names_differ
             )?;
         }
-        if let Some(previous) = &self.previous {
+        // A list without offices (a new site's) has nothing to compare.
+        if let Some(previous) = self.previous.as_ref().filter(|p| p.offices > 0) {
             writeln!(
                 f,
                 "compared with the previous list of {} offices: {} new, {} no longer in the open data (closed or moved), area (圏域) carried over for {}",
