@@ -126,6 +126,33 @@ mod tests {
     }
 
     #[test]
+    fn every_prefecture_gets_a_list_its_checks_accept() {
+        for prefecture in gov_codes::all()
+            .iter()
+            .filter(|e| e.kind == Kind::Prefecture)
+        {
+            let files = files(prefecture);
+            let csv = std::str::from_utf8(&files[Path::new("data/municipalities.csv")]).unwrap();
+            let mut diags = crate::diag::Diagnostics::default();
+            let rows = crate::load::table::read::<crate::load::data::MunicipalityRow>(
+                Path::new("data/municipalities.csv"),
+                csv,
+                crate::load::data::MUNICIPALITY_COLUMNS,
+                &mut diags,
+            );
+            let list =
+                crate::model::municipalities::build(&rows, prefecture.prefecture, &mut diags);
+            assert!(
+                diags.is_empty(),
+                "{}: {:?}",
+                prefecture.name,
+                diags.into_sorted()
+            );
+            assert_eq!(list.len(), rows.len(), "{}", prefecture.name);
+        }
+    }
+
+    #[test]
     fn fills_in_the_prefecture_everywhere() {
         let oita = gov_codes::find_prefecture("44").unwrap();
         for (path, bytes) in files(oita) {
