@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{gov_codes, pipeline, serve, write};
+use crate::{gov_codes, import, pipeline, scaffold, serve, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -76,6 +76,40 @@ enum Command {
     },
     /// Print the licences of the data built into renkei.
     Licenses,
+    /// Write a new site for a prefecture into DIR, ready to build.
+    New {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The prefecture: its code (44) or its name (大分県).
+        #[arg(long)]
+        prefecture: String,
+    },
+    /// Turn official data files into the site's data files.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+}
+
+/// What `renkei import` reads.
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Write data/offices.csv from the official open data of care offices
+    /// (介護サービス情報公表システム オープンデータ, jigyosho_<code>.csv).
+    Offices {
+        /// The official files, or folders holding them (jigyosho_*.csv).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The prefecture to keep: its code (44) or name (大分県); default: site.toml's.
+        #[arg(long)]
+        prefecture: Option<String>,
+        /// The site's root folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: ROOT/data/offices.csv).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Output form of `check`.
@@ -133,6 +167,16 @@ pub fn main() -> ExitCode {
             println!("renkei {LONG_VERSION}\n\n{}", gov_codes::LICENSE);
             ExitCode::SUCCESS
         }
+        Some(Command::New { dir, prefecture }) => new_site(&dir, &prefecture),
+        Some(Command::Import {
+            what:
+                ImportCommand::Offices {
+                    files,
+                    prefecture,
+                    root,
+                    out,
+                },
+        }) => import_offices(&files, prefecture.as_deref(), &root, out),
     }
 }
 
@@ -245,4 +289,90 @@ fn json(diags: &Diagnostics) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).expect("plain data serializes")
+}
+
+/// The prefecture a person named, or a message saying what is accepted.
+fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, String> {
+    gov_codes::find_prefecture(query).ok_or_else(|| {
+        format!("unknown prefecture \"{query}\": give its code (01 to 47, e.g. 44) or its name (e.g. 大分県)")
+    })
+}
+
+fn new_site(dir: &Path, prefecture: &str) -> ExitCode {
+    let entry = match prefecture_arg(prefecture) {
+        Ok(entry) => entry,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match scaffold::create(dir, entry) {
+        Ok(files) => {
+            let dir = dir.display();
+            eprintln!(
+                "wrote a new site for {} into {dir} ({} files)\n\nnext:\n  1. download the official open data of care offices (介護サービス情報公表システム オープンデータ, jigyosho_*.csv)\n  2. renkei import offices --root {dir} DOWNLOADS/jigyosho_*.csv\n  3. renkei build --root {dir}",
+                entry.name,
+                files.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn import_offices(
+    files: &[PathBuf],
+    prefecture: Option<&str>,
+    root: &Path,
+    out: Option<PathBuf>,
+) -> ExitCode {
+    let prefecture = match prefecture {
+        Some(query) => prefecture_arg(query),
+        None => import::site_prefecture(root),
+    };
+    let prefecture = match prefecture {
+        Ok(entry) => entry,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match import::expand_inputs(files) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = out.unwrap_or_else(|| root.join(crate::load::data::OFFICES));
+    let previous = out.is_file().then_some(out.as_path());
+    let mut diags = Diagnostics::default();
+    let imported = import::import(&files, prefecture.prefecture, previous, &mut diags);
+    diags.report();
+    let Some(imported) = imported else {
+        eprintln!("import failed: {} was left as it was", out.display());
+        return ExitCode::from(1);
+    };
+    eprint!("{}", imported.summary);
+    if imported.offices.is_empty() {
+        eprintln!(
+            "error: no office of {} in these files: {} was left as it was",
+            prefecture.name,
+            out.display()
+        );
+        return ExitCode::from(1);
+    }
+    if let Err(e) = import::write_atomically(&out, &import::to_csv(&imported.offices)) {
+        eprintln!("error: {}: cannot write the file: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "wrote {} offices to {}",
+        imported.offices.len(),
+        out.display()
+    );
+    ExitCode::SUCCESS
 }

@@ -22,6 +22,11 @@ pub struct Diagnostic {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// The column points into a CSV cell, whose column name the message gives:
+    /// staff open CSVs in spreadsheets, where a character column means
+    /// nothing, so the text form leaves it out and JSON (for CI annotations)
+    /// keeps it.
+    pub cell: bool,
     pub message: String,
 }
 
@@ -33,6 +38,7 @@ impl Diagnostic {
             path: path.as_ref().to_path_buf(),
             line: None,
             column: None,
+            cell: false,
             message: message.into(),
         }
     }
@@ -57,16 +63,24 @@ impl Diagnostic {
         self
     }
 
+    /// Places the finding on the cell of a CSV row starting at this column.
+    pub fn at_cell(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self.cell = true;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// The place alone, `path:line:column`, as editors and CI annotations read it.
+    /// The place alone, `path:line:column`, as editors read it (the column
+    /// of a CSV cell is left out: the message names its column).
     pub fn place(&self) -> String {
         let mut place = self.path.to_string_lossy().replace('\\', "/");
         if let Some(line) = self.line {
             place.push_str(&format!(":{line}"));
-            if let Some(column) = self.column {
+            if let Some(column) = self.column.filter(|_| !self.cell) {
                 place.push_str(&format!(":{column}"));
             }
         }
@@ -165,5 +179,17 @@ mod tests {
             .at_line(3)
             .at_column(7);
         assert_eq!(d.to_string(), "warning: site.toml:3:7: x");
+    }
+
+    #[test]
+    fn leaves_the_column_of_a_csv_cell_to_json() {
+        let d = Diagnostic::error("data/offices.csv", "office_number \"1\" must be 10 digits")
+            .at_line(14)
+            .at_cell(12);
+        assert_eq!(d.column, Some(12));
+        assert_eq!(
+            d.to_string(),
+            "error: data/offices.csv:14: office_number \"1\" must be 10 digits"
+        );
     }
 }

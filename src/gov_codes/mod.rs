@@ -55,6 +55,28 @@ pub fn find_by_name(prefecture: &str, name: &str) -> Option<&'static Entry> {
         .find(|e| e.prefecture == prefecture && e.name == name && e.kind != Kind::Prefecture)
 }
 
+/// The prefecture entry for what a person types: `44`, `4`, `440001`,
+/// `大分県` or `大分`.
+pub fn find_prefecture(query: &str) -> Option<&'static Entry> {
+    let query = query.trim();
+    let code = match query.parse::<u8>() {
+        Ok(n @ 1..=47) if query.len() <= 2 => Some(format!("{n:02}")),
+        _ if query.len() == 6 && query.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(query[..2].to_string())
+        }
+        _ => None,
+    };
+    all().iter().find(|e| {
+        e.kind == Kind::Prefecture
+            && match &code {
+                Some(code) => e.prefecture == code,
+                None => {
+                    e.name == query || e.name.strip_suffix(['都', '道', '府', '県']) == Some(query)
+                }
+            }
+    })
+}
+
 /// The check digit of a local government code from its first five digits.
 ///
 /// s = 6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5, check = (11 − s mod 11) mod 10.
@@ -110,6 +132,18 @@ mod tests {
             let expected = check_digit(&entry.code[..5]).unwrap();
             assert_eq!(entry.code.as_bytes()[5] - b'0', expected, "{}", entry.code);
         }
+    }
+
+    #[test]
+    fn finds_a_prefecture_as_people_write_it() {
+        for query in ["44", " 44 ", "440001", "大分県", "大分"] {
+            assert_eq!(find_prefecture(query).unwrap().name, "大分県", "{query}");
+        }
+        assert_eq!(find_prefecture("1").unwrap().name, "北海道");
+        assert_eq!(find_prefecture("東京").unwrap().name, "東京都");
+        assert!(find_prefecture("48").is_none());
+        assert!(find_prefecture("0").is_none());
+        assert!(find_prefecture("大分市").is_none());
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub struct MunicipalityRow {
     pub parent_code: String,
 }
 
-const MUNICIPALITY_COLUMNS: &[Column] = &[
+/// The columns of `data/municipalities.csv`.
+pub const MUNICIPALITY_COLUMNS: &[Column] = &[
     Column {
         name: "code",
         alias: "市区町村コード",
@@ -77,7 +78,8 @@ pub struct OfficeRow {
     pub area: String,
 }
 
-const OFFICE_COLUMNS: &[Column] = &[
+/// The columns of `data/offices.csv`.
+pub const OFFICE_COLUMNS: &[Column] = &[
     Column {
         name: "office_number",
         alias: "事業所番号",
@@ -136,7 +138,8 @@ pub struct AdoptionRow {
     pub software: String,
 }
 
-const ADOPTION_COLUMNS: &[Column] = &[
+/// The columns of an adoption snapshot.
+pub const ADOPTION_COLUMNS: &[Column] = &[
     Column {
         name: "office_number",
         alias: "事業所番号",
@@ -167,7 +170,8 @@ pub struct SurveyRow {
     pub group: String,
 }
 
-const SURVEY_COLUMNS: &[Column] = &[
+/// The columns of a survey's results.
+pub const SURVEY_COLUMNS: &[Column] = &[
     Column {
         name: "question",
         alias: "設問",
@@ -245,11 +249,31 @@ fn read_required<T: serde::de::DeserializeOwned>(
 ) -> Vec<Located<T>> {
     let rel = Path::new(rel);
     if !root.join(rel).is_file() {
-        diags.push(Diagnostic::error(rel, "required file is missing"));
+        let how = if rel == Path::new(OFFICES) {
+            "; `renkei import offices jigyosho_*.csv` writes it from the official open data (介護サービス情報公表システム)"
+        } else {
+            "; `renkei new` writes it for a prefecture from the national code list"
+        };
+        diags.push(Diagnostic::error(
+            rel,
+            format!(
+                "required file is missing: expected {} with the columns {}{how}",
+                rel.display(),
+                columns
+                    .iter()
+                    .filter(|c| c.required)
+                    .map(|c| c.name)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        ));
         return Vec::new();
     }
     read_csv(root, rel, columns, diags)
 }
+
+/// A header cell only the official open data of care offices has.
+const OPEN_DATA_MARK: &str = "都道府県コード又は市町村コード";
 
 fn read_csv<T: serde::de::DeserializeOwned>(
     root: &Path,
@@ -257,12 +281,50 @@ fn read_csv<T: serde::de::DeserializeOwned>(
     columns: &[Column],
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
-    match super::text::read(root, rel) {
-        Ok(text) => table::read(rel, &text, columns, diags),
+    let text = match super::text::read(root, rel) {
+        Ok(text) => text,
         Err(d) => {
             diags.push(d);
-            Vec::new()
+            return Vec::new();
         }
+    };
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.contains(OPEN_DATA_MARK) {
+        let message = if rel == Path::new(OFFICES) {
+            "this is the official open data (介護サービス情報公表システム) as downloaded: turn it into data/offices.csv with `renkei import offices jigyosho_*.csv`".to_string()
+        } else {
+            format!(
+                "this is the list of every office from the official open data (介護サービス情報公表システム), not {}: it belongs in data/offices.csv, written by `renkei import offices jigyosho_*.csv`",
+                if rel.starts_with(ADOPTION_DIR) {
+                    "a list of license holders"
+                } else {
+                    "this file"
+                }
+            )
+        };
+        diags.push(Diagnostic::error(rel, message).at_line(1));
+        return Vec::new();
+    }
+    let errors_before = diags.error_count();
+    let rows = table::read(rel, &text, columns, diags);
+    if rows.is_empty() && diags.error_count() == errors_before {
+        diags.push(empty_file(rel));
+    }
+    rows
+}
+
+/// What a file with a header and no rows means, by file.
+fn empty_file(rel: &Path) -> Diagnostic {
+    if rel == Path::new(MUNICIPALITIES) {
+        Diagnostic::error(rel, "the file has a header but no municipalities: expected one row per municipality (`renkei new` writes the full list of a prefecture)").at_line(1)
+    } else if rel == Path::new(OFFICES) {
+        Diagnostic::warning(rel, "no offices yet, so every rate is empty: `renkei import offices jigyosho_*.csv` writes them from the official open data (介護サービス情報公表システム)").at_line(1)
+    } else {
+        Diagnostic::warning(
+            rel,
+            "the file has a header but no rows: nothing in it is counted",
+        )
+        .at_line(1)
     }
 }
 
@@ -297,6 +359,7 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<(String, Pat
 
 fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
     let mut snapshots = Vec::new();
+    report_nested_snapshots(root, diags);
     for (name, rel) in list_dir(root, ADOPTION_DIR, diags) {
         let Some(stem) = name
             .strip_suffix(".csv")
@@ -328,14 +391,73 @@ fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
     snapshots
 }
 
-/// A suggestion for dates people write in other forms (`2025/11/30`, `R7.11.30`).
+/// Files in folders below data/adoption are never read: a snapshot saved as
+/// `2025/11/30.csv` lands there, so each is named with the file it should be.
+fn report_nested_snapshots(root: &Path, diags: &mut Diagnostics) {
+    let dir = root.join(ADOPTION_DIR);
+    if !dir.is_dir() {
+        return;
+    }
+    let nested = walkdir::WalkDir::new(&dir)
+        .min_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file());
+    for entry in nested {
+        let name = entry.file_name().to_string_lossy();
+        if super::content::is_editor_file(&name) || name.to_ascii_lowercase().starts_with("readme")
+        {
+            continue;
+        }
+        let below = entry
+            .path()
+            .strip_prefix(&dir)
+            .expect("walked below the folder")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let rel = Path::new(ADOPTION_DIR).join(&below);
+        let stem = below
+            .strip_suffix(".csv")
+            .or_else(|| below.strip_suffix(".CSV"))
+            .unwrap_or(&below);
+        diags.push(Diagnostic::error(
+            &rel,
+            format!(
+                "a file in a folder below {ADOPTION_DIR} is not read: snapshots are {ADOPTION_DIR}/YYYY-MM-DD.csv{}",
+                date_hint(stem)
+            ),
+        ));
+    }
+}
+
+/// A suggestion for dates people write in other forms (`2025/11/30`, `R7.11.30`,
+/// `20251130`, `2025-11-30 (2)`), as ` (for this one: ...)`.
 fn date_hint(stem: &str) -> String {
+    // Full-width digits (２０２５) are digits to the person who typed them.
+    let stem: String = stem
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect();
     let parts: Vec<&str> = stem
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
         .collect();
-    let [y, m, d] = parts[..] else {
-        return String::new();
+    let (y, m, d) = match parts[..] {
+        [y, m, d] => (y, m, d),
+        [ymd] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
+        [_, _, _, ..] => {
+            return match stem.get(..10).and_then(Date::parse) {
+                Some(date) => format!(
+                    " (it starts with the date {date}: name it {date}.csv, one file per date)"
+                ),
+                None => String::new(),
+            };
+        }
+        _ => return String::new(),
     };
     let (Ok(mut year), Ok(month), Ok(day)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>())
     else {
@@ -348,8 +470,8 @@ fn date_hint(stem: &str) -> String {
         year += 1988;
     }
     match Date::new(year, month, day) {
-        Some(date) => format!(" (for this one: {date}.csv)"),
-        None => String::new(),
+        Some(date) if year >= 1989 => format!(" (for this one: {date}.csv)"),
+        _ => String::new(),
     }
 }
 
@@ -418,5 +540,15 @@ mod tests {
             " (for this one: 2025-11-30.csv)"
         );
         assert_eq!(date_hint("latest"), "");
+        assert_eq!(date_hint("20251130"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(
+            date_hint("２０２５－１１－３０"),
+            " (for this one: 2025-11-30.csv)"
+        );
+        assert_eq!(date_hint("25.11.30"), "");
+        assert_eq!(
+            date_hint("2025-11-30 (2)"),
+            " (it starts with the date 2025-11-30: name it 2025-11-30.csv, one file per date)"
+        );
     }
 }

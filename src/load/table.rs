@@ -1,10 +1,17 @@
-//! Reading a CSV file into typed rows that remember their line.
+//! Reading a CSV file into typed rows that remember their line and columns.
 //!
 //! Every data file has English column names and Japanese aliases, so headers
 //! are checked once against a column list before any row is deserialized:
 //! a missing column is one message at line 1, not one per row.
+//!
+//! Places are computed from byte offsets in the decoded text rather than from
+//! the csv crate's line counter, which counts a CRLF file's records one line
+//! early: that way no copy of a large file is needed to fix its line endings,
+//! and every cell also knows its column (in characters, 1-based) so that a
+//! finding reads `data/offices.csv:14:12: ...`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -18,11 +25,199 @@ pub struct Column {
     pub required: bool,
 }
 
-/// A deserialized row with the line it starts on (1-based; the header is line 1).
+/// A deserialized row with the line it starts on (1-based; the header is line 1)
+/// and the column of each of its known cells.
 #[derive(Debug, Clone)]
 pub struct Located<T> {
     pub line: usize,
     pub value: T,
+    pub cells: Cells,
+}
+
+/// The 1-based character columns of a row's known cells. The column names
+/// are shared by every row of a file and the columns kept as `u32`, so a
+/// file of millions of rows pays a few bytes a row for them, not a list.
+#[derive(Debug, Clone, Default)]
+pub struct Cells {
+    names: Arc<[&'static str]>,
+    columns: Box<[u32]>,
+}
+
+impl<T> Located<T> {
+    /// The column of a cell by its English column name, when the file has it.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let index = self.cells.names.iter().position(|n| *n == name)?;
+        self.cells.columns.get(index).map(|&c| c as usize)
+    }
+
+    /// Places a finding on this row and, when known, on the named cell.
+    pub fn place(&self, diagnostic: Diagnostic, column: &str) -> Diagnostic {
+        let diagnostic = diagnostic.at_line(self.line);
+        match self.column(column) {
+            Some(c) => diagnostic.at_cell(c),
+            None => diagnostic,
+        }
+    }
+}
+
+/// One raw record with its place, as read by [`Records`].
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The line the record starts on (1-based).
+    pub line: usize,
+    /// The cells, trimmed.
+    pub fields: csv::StringRecord,
+    /// The 1-based character column of each cell (of its first non-blank character).
+    pub columns: Vec<usize>,
+    /// The line the record ends on: beyond `line` only when a quoted cell spans lines.
+    pub end_line: usize,
+    /// A quote was opened and never closed: the record ran to the end of the file.
+    pub open_quote: bool,
+}
+
+impl Record {
+    /// The column of cell `index`, 1-based, or the start of the line.
+    pub fn column(&self, index: usize) -> usize {
+        self.columns.get(index).copied().unwrap_or(1)
+    }
+}
+
+/// The records of a decoded CSV text, header first, each with its place.
+///
+/// Rows of any length are returned (the caller compares them with the
+/// header), so a short row is reported instead of being dropped.
+pub struct Records<'a> {
+    text: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    /// Line-counting cursor: `line` is the line on which byte `offset` lies.
+    offset: usize,
+    line: usize,
+    record: csv::StringRecord,
+}
+
+impl<'a> Records<'a> {
+    /// Starts reading `text` (a leading BOM, if still there, is skipped).
+    pub fn new(text: &'a str) -> Records<'a> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        Records {
+            text,
+            reader,
+            offset: 0,
+            line: 1,
+            record: csv::StringRecord::new(),
+        }
+    }
+
+    /// The line on which byte `offset` lies; offsets must not go backwards.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset > self.offset {
+            self.line += count_breaks(&self.text.as_bytes()[self.offset..offset]);
+            self.offset = offset;
+        }
+        self.line
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, (usize, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.reader.position().byte() as usize;
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => {
+                // csv skips blank lines: the record starts at its first
+                // byte that is not a line break.
+                let start = start
+                    + self.text.as_bytes()[start.min(self.text.len())..]
+                        .iter()
+                        .take_while(|b| matches!(b, b'\r' | b'\n'))
+                        .count();
+                let line = self.line_at(start);
+                let columns = cell_columns(self.text, start, self.record.len());
+                let end = self.reader.position().byte() as usize;
+                let body =
+                    self.text.as_bytes()[start.min(end)..end.min(self.text.len())].trim_ascii_end();
+                let end_line = line + count_breaks(body);
+                let open_quote = body.iter().filter(|&&b| b == b'"').count() % 2 == 1;
+                Some(Ok(Record {
+                    line,
+                    fields: self.record.clone(),
+                    columns,
+                    end_line,
+                    open_quote,
+                }))
+            }
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(self.line, |p| self.line_at(p.byte() as usize));
+                // The reader cannot go on after an error it did not expect.
+                self.offset = self.text.len();
+                self.reader = csv::Reader::from_reader(&[][..]);
+                Some(Err((line, format!("cannot read this row: {e}"))))
+            }
+        }
+    }
+}
+
+/// Line breaks in a byte slice: `\r\n`, `\n` and a lone `\r` count one each,
+/// as the csv reader and text editors see them.
+fn count_breaks(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut iter = bytes.iter().peekable();
+    while let Some(&b) = iter.next() {
+        match b {
+            b'\n' => count += 1,
+            b'\r' if iter.peek() != Some(&&b'\n') => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// The 1-based character column of each of the first `count` cells of the
+/// record starting at byte `start`, found by scanning its raw text the way
+/// the csv reader does (a quote opens a quoted cell only as its first byte).
+fn cell_columns(text: &str, start: usize, count: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut columns = Vec::with_capacity(count);
+    let mut line_start = start;
+    let mut at = start;
+    while columns.len() < count && at <= bytes.len() {
+        let mut quoted = bytes.get(at) == Some(&b'"');
+        let mut first = at;
+        while !quoted && first < bytes.len() && matches!(bytes[first], b' ' | b'\t') {
+            first += 1;
+        }
+        columns.push(
+            text.get(line_start..first)
+                .map_or(1, |s| s.chars().count() + 1),
+        );
+        if quoted {
+            at += 1;
+        }
+        // Walk to the end of the cell.
+        while at < bytes.len() {
+            match (quoted, bytes[at]) {
+                (true, b'"') if bytes.get(at + 1) == Some(&b'"') => at += 1,
+                (true, b'"') => quoted = false,
+                (true, b'\n') => line_start = at + 1,
+                (false, b',') => break,
+                (false, b'\n' | b'\r') => return columns,
+                _ => {}
+            }
+            at += 1;
+        }
+        at += 1;
+    }
+    columns
 }
 
 /// Reads `text` (already decoded) as CSV with the given columns.
@@ -36,75 +231,163 @@ pub fn read<T: DeserializeOwned>(
     columns: &[Column],
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
-    // csv counts lines at `\n` after the record it ends, which places every
-    // record of a CRLF file one line early: read CRLF as LF.
-    let text = if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
-        Err(e) => {
-            diags.push(csv_error(rel, &e));
+    let mut records = Records::new(text);
+    let header = match records.next() {
+        None => {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    format!(
+                        "the file is empty: expected a header row with {}",
+                        expected(columns)
+                    ),
+                )
+                .at_line(1),
+            );
             return Vec::new();
         }
+        Some(Err((line, message))) => {
+            diags.push(Diagnostic::error(rel, message).at_line(line));
+            return Vec::new();
+        }
+        Some(Ok(header)) => header,
     };
-    if headers.iter().all(str::is_empty) {
+    if header.fields.iter().all(str::is_empty) {
         diags.push(
             Diagnostic::error(
                 rel,
-                format!(
-                    "the file is empty: expected a header row with {}",
-                    expected(columns)
-                ),
+                format!("the header row is empty: expected {}", expected(columns)),
             )
-            .at_line(1),
+            .at_line(header.line),
         );
         return Vec::new();
     }
-    if !check_headers(rel, &headers, columns, diags) {
+    if !check_headers(rel, &header, columns, diags) {
         return Vec::new();
     }
+    // The known columns: (index in the header, English name), shared by rows.
+    let known: Vec<(usize, &'static str)> = header
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            columns
+                .iter()
+                .find(|c| h == c.name || h == c.alias)
+                .map(|c| (i, c.name))
+        })
+        .collect();
+    let names: Arc<[&'static str]> = known.iter().map(|&(_, name)| name).collect();
     let mut rows = Vec::new();
-    for record in reader.records() {
+    for record in records {
         let record = match record {
             Ok(record) => record,
-            Err(e) => {
-                diags.push(csv_error(rel, &e));
-                if matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                    continue;
-                }
+            Err((line, message)) => {
+                diags.push(Diagnostic::error(rel, message).at_line(line));
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(str::is_empty) {
+        if record.fields.iter().all(str::is_empty) {
             continue;
         }
-        match record.deserialize::<T>(Some(&headers)) {
-            Ok(value) => rows.push(Located { line, value }),
-            Err(e) => diags.push(Diagnostic::error(rel, describe(&e, &headers)).at_line(line)),
+        if let Some(problem) = shape_problem(&record, header.fields.len()) {
+            diags.push(problem.at(rel));
+            continue;
+        }
+        match record.fields.deserialize::<T>(Some(&header.fields)) {
+            Ok(value) => rows.push(Located {
+                line: record.line,
+                value,
+                cells: Cells {
+                    names: Arc::clone(&names),
+                    columns: known
+                        .iter()
+                        .map(|&(i, _)| u32::try_from(record.column(i)).unwrap_or(u32::MAX))
+                        .collect(),
+                },
+            }),
+            Err(e) => {
+                let (field, message) = describe(&e, &header.fields);
+                let mut d = Diagnostic::error(rel, message).at_line(record.line);
+                if let Some(field) = field {
+                    d = d.at_cell(record.column(field));
+                }
+                diags.push(d);
+            }
         }
     }
     rows
 }
 
+/// A problem with the shape of a record, before its values are looked at.
+pub struct ShapeProblem {
+    pub line: usize,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl ShapeProblem {
+    /// The problem as an error in file `rel`.
+    pub fn at(self, rel: &Path) -> Diagnostic {
+        let d = Diagnostic::error(rel, self.message).at_line(self.line);
+        match self.column {
+            Some(c) => d.at_cell(c),
+            None => d,
+        }
+    }
+}
+
+/// A record whose cell count differs from the header's, or in which a quote
+/// swallowed line breaks (a cell of these files never spans lines).
+pub fn shape_problem(record: &Record, header_len: usize) -> Option<ShapeProblem> {
+    let spanning = record.fields.iter().position(|f| f.contains(['\n', '\r']));
+    if let Some(index) = spanning {
+        let message = if record.open_quote {
+            format!(
+                "a quote (\") opened in this cell is never closed: lines {} to {} were read as one cell; close the quote or remove it",
+                record.line, record.end_line
+            )
+        } else {
+            format!(
+                "a quote (\") opened in this cell is not closed until line {}: the lines in between were read as one cell; close the quote where the value ends",
+                record.end_line
+            )
+        };
+        return Some(ShapeProblem {
+            line: record.line,
+            column: Some(record.column(index)),
+            message,
+        });
+    }
+    if record.fields.len() != header_len {
+        return Some(ShapeProblem {
+            line: record.line,
+            column: None,
+            message: format!(
+                "this row has {} fields but the header has {header_len}{}",
+                record.fields.len(),
+                if record.fields.len() > header_len {
+                    " (a comma inside a value needs the value in double quotes)"
+                } else {
+                    ""
+                }
+            ),
+        });
+    }
+    None
+}
+
 /// Reports missing, doubled and unknown columns; false when rows cannot be read.
-fn check_headers(
-    rel: &Path,
-    headers: &csv::StringRecord,
-    columns: &[Column],
-    diags: &mut Diagnostics,
-) -> bool {
+fn check_headers(rel: &Path, header: &Record, columns: &[Column], diags: &mut Diagnostics) -> bool {
     let mut usable = true;
+    let at = |index: usize, d: Diagnostic| d.at_line(header.line).at_cell(header.column(index));
     for column in columns {
-        let found: Vec<&str> = headers
+        let found: Vec<usize> = header
+            .fields
             .iter()
-            .filter(|h| *h == column.name || *h == column.alias)
+            .enumerate()
+            .filter(|(_, h)| *h == column.name || *h == column.alias)
+            .map(|(i, _)| i)
             .collect();
         if found.is_empty() && column.required {
             usable = false;
@@ -115,15 +398,16 @@ fn check_headers(
                         "missing column \"{}\" (or \"{}\"); the header has: {}",
                         column.name,
                         column.alias,
-                        headers.iter().collect::<Vec<_>>().join(", ")
+                        header.fields.iter().collect::<Vec<_>>().join(", ")
                     ),
                 )
-                .at_line(1),
+                .at_line(header.line),
             );
         }
         if found.len() > 1 {
             usable = false;
-            diags.push(
+            diags.push(at(
+                found[1],
                 Diagnostic::error(
                     rel,
                     format!(
@@ -133,26 +417,22 @@ fn check_headers(
                         column.name,
                         column.alias
                     ),
-                )
-                .at_line(1),
-            );
+                ),
+            ));
         }
     }
-    for header in headers.iter() {
-        if !columns
-            .iter()
-            .any(|c| header == c.name || header == c.alias)
-        {
-            diags.push(
+    for (index, name) in header.fields.iter().enumerate() {
+        if !columns.iter().any(|c| name == c.name || name == c.alias) {
+            diags.push(at(
+                index,
                 Diagnostic::warning(
                     rel,
                     format!(
-                        "column \"{header}\" is not used by renkei (expected {})",
+                        "column \"{name}\" is not used by renkei (expected {})",
                         expected(columns)
                     ),
-                )
-                .at_line(1),
-            );
+                ),
+            ));
         }
     }
     usable
@@ -166,29 +446,17 @@ fn expected(columns: &[Column]) -> String {
         .join(", ")
 }
 
-/// A csv error as a diagnostic at its line.
-fn csv_error(rel: &Path, error: &csv::Error) -> Diagnostic {
-    let line = error.position().map_or(1, |p| p.line() as usize);
-    let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("this row has {len} fields but the header has {expected_len}"),
-        _ => format!("cannot read this row: {error}"),
-    };
-    Diagnostic::error(rel, message).at_line(line.max(1))
-}
-
-/// A deserialize error in words, naming the column.
-fn describe(error: &csv::Error, headers: &csv::StringRecord) -> String {
+/// A deserialize error in words naming the column, and the cell it is in.
+fn describe(error: &csv::Error, headers: &csv::StringRecord) -> (Option<usize>, String) {
     if let csv::ErrorKind::Deserialize { err, .. } = error.kind() {
-        let field = err
-            .field()
-            .and_then(|i| headers.get(i as usize))
+        let field = err.field().map(|i| i as usize);
+        let name = field
+            .and_then(|i| headers.get(i))
             .map(|name| format!("column \"{name}\": "))
             .unwrap_or_default();
-        return format!("{field}{}", err.kind());
+        return (field, format!("{name}{}", err.kind()));
     }
-    error.to_string()
+    (None, error.to_string())
 }
 
 #[cfg(test)]
@@ -233,6 +501,21 @@ mod tests {
     }
 
     #[test]
+    fn knows_the_column_of_each_cell_in_characters() {
+        let (rows, _) = read_rows("名前,コード\r\n\"大分, 市\",  12\r\n");
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[0].column("name"), Some(1));
+        assert_eq!(rows[0].column("code"), Some(11));
+    }
+
+    #[test]
+    fn lines_count_after_blank_lines_and_lone_cr() {
+        let (rows, _) = read_rows("code\r\n\r\n1\r2\n\n\n3\n");
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 4, 7]);
+    }
+
+    #[test]
     fn missing_required_column_is_one_error_at_line_1() {
         let (rows, diags) = read_rows("name\na\nb\n");
         assert!(rows.is_empty());
@@ -250,9 +533,34 @@ mod tests {
     }
 
     #[test]
-    fn unknown_column_is_a_warning() {
+    fn unclosed_quote_names_the_lines_it_swallowed() {
+        let (rows, diags) = read_rows("code,name\n1,\"a\n2,b\n3,c\n");
+        assert!(rows.is_empty());
+        assert_eq!(diags[0].line, Some(2));
+        assert_eq!(diags[0].column, Some(3));
+        assert!(
+            diags[0].message.contains("never closed: lines 2 to 4"),
+            "{}",
+            diags[0].message
+        );
+        let (rows, diags) = read_rows("code,name\n1,\"a\n2,b\"\n3,c\n");
+        assert_eq!(rows.len(), 1);
+        assert!(diags[0].message.contains("not closed until line 3"));
+    }
+
+    #[test]
+    fn unknown_column_is_a_warning_with_its_column() {
         let (_, diags) = read_rows("code,fax\n1,2\n");
         assert!(!diags[0].is_error());
         assert!(diags[0].message.contains("\"fax\""));
+        assert_eq!(diags[0].column, Some(6));
+    }
+
+    #[test]
+    fn empty_and_header_only_files() {
+        let (_, diags) = read_rows("");
+        assert!(diags[0].message.starts_with("the file is empty"));
+        let (rows, diags) = read_rows("code,name\n");
+        assert!(rows.is_empty() && diags.is_empty());
     }
 }

@@ -131,7 +131,7 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let municipalities =
         municipalities::build(&inputs.data.municipalities, &config.prefecture_code, diags);
     let offices = offices::build(
-        &inputs.data.offices,
+        inputs.data.offices,
         &municipalities,
         &config.prefecture_code,
         diags,
@@ -184,9 +184,14 @@ fn groups(config: &Config, municipalities: &[Municipality], diags: &mut Diagnost
                         Diagnostic::warning(rel, format!("group \"{}\" lists \"{code}\" twice", g.name)).at_line(*line),
                     ),
                     Some(i) => members.push(i),
-                    None => diags.push(
-                        Diagnostic::error(rel, format!("group \"{}\": municipality \"{code}\" is not in data/municipalities.csv", g.name)).at_line(*line),
-                    ),
+                    None => {
+                        let hint = municipalities::code_problem(code, &config.prefecture_code)
+                            .map(|problem| format!(": {problem}"))
+                            .unwrap_or_default();
+                        diags.push(
+                            Diagnostic::error(rel, format!("group \"{}\": municipality \"{code}\" is not in data/municipalities.csv{hint}", g.name)).at_line(*line),
+                        )
+                    }
                 }
             }
             if g.municipalities.is_empty() {

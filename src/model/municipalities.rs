@@ -66,51 +66,59 @@ pub fn build(
     for row in rows {
         let v = &row.value;
         if let Some(problem) = code_problem(&v.code, prefecture) {
-            diags.push(Diagnostic::error(rel, problem).at_line(row.line));
+            diags.push(row.place(Diagnostic::error(rel, problem), "code"));
             continue;
         }
         if let Some(first) = seen.insert(v.code.clone(), row.line) {
-            diags.push(
+            diags.push(row.place(
                 Diagnostic::error(
                     rel,
                     format!(
                         "code \"{}\" is listed twice (first on line {first})",
                         v.code
                     ),
-                )
-                .at_line(row.line),
-            );
+                ),
+                "code",
+            ));
             continue;
         }
         if v.name.is_empty() {
-            diags.push(
-                Diagnostic::error(rel, format!("name is empty for code \"{}\"", v.code))
-                    .at_line(row.line),
-            );
+            let hint = gov_codes::lookup(&v.code)
+                .map(|e| format!(" (the national list calls it \"{}\")", e.name))
+                .unwrap_or_default();
+            diags.push(row.place(
+                Diagnostic::error(rel, format!("name is empty for code \"{}\"{hint}", v.code)),
+                "name",
+            ));
             continue;
         }
         let national = gov_codes::lookup(&v.code);
         match national {
-            None => diags.push(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "code \"{}\" ({}) is not in the national code list",
-                        v.code, v.name
+            None => {
+                let hint = gov_codes::find_by_name(prefecture, &v.name)
+                    .map(|e| format!(" (the national list has {} as {})", e.name, e.code))
+                    .unwrap_or_default();
+                diags.push(row.place(
+                    Diagnostic::warning(
+                        rel,
+                        format!(
+                            "code \"{}\" ({}) is not in the national code list{hint}",
+                            v.code, v.name
+                        ),
                     ),
-                )
-                .at_line(row.line),
-            ),
-            Some(entry) if entry.name != v.name => diags.push(
+                    "code",
+                ));
+            }
+            Some(entry) if entry.name != v.name => diags.push(row.place(
                 Diagnostic::warning(
                     rel,
                     format!(
                         "name \"{}\" differs from the national code list, which calls {} \"{}\"",
                         v.name, v.code, entry.name
                     ),
-                )
-                .at_line(row.line),
-            ),
+                ),
+                "name",
+            )),
             Some(_) => {}
         }
         let parent = if v.parent_code.is_empty() {
@@ -119,7 +127,10 @@ pub fn build(
                 .and_then(|e| e.parent_code)
                 .map(str::to_string)
         } else if let Some(problem) = code_problem(&v.parent_code, prefecture) {
-            diags.push(Diagnostic::error(rel, format!("parent_code: {problem}")).at_line(row.line));
+            diags.push(row.place(
+                Diagnostic::error(rel, format!("parent_code: {problem}")),
+                "parent_code",
+            ));
             continue;
         } else {
             Some(v.parent_code.clone())
@@ -205,6 +216,7 @@ mod tests {
             .enumerate()
             .map(|(i, (code, name))| Located {
                 line: i + 2,
+                cells: Default::default(),
                 value: MunicipalityRow {
                     code: code.to_string(),
                     name: name.to_string(),

@@ -36,9 +36,11 @@ pub fn office_number_problem(number: &str) -> Option<String> {
     Some(message)
 }
 
-/// Checks office rows and resolves their municipality.
+/// Checks office rows and resolves their municipality. The rows are taken by
+/// value so their text moves into the offices instead of being copied (an
+/// office list can hold hundreds of thousands of rows).
 pub fn build(
-    rows: &[Located<OfficeRow>],
+    rows: Vec<Located<OfficeRow>>,
     municipalities: &[Municipality],
     prefecture: &str,
     diags: &mut Diagnostics,
@@ -49,27 +51,33 @@ pub fn build(
         .enumerate()
         .map(|(i, m)| (m.code.as_str(), i))
         .collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Valid office numbers are 10 ASCII bytes: keyed as such, without a copy.
+    let mut seen: HashMap<[u8; 10], usize> = HashMap::new();
     let mut offices = Vec::new();
     for row in rows {
         let v = &row.value;
-        let error = |message: String| Diagnostic::error(rel, message).at_line(row.line);
+        let error =
+            |message: String, column: &str| row.place(Diagnostic::error(rel, message), column);
         if let Some(problem) = office_number_problem(&v.office_number) {
-            diags.push(error(problem));
+            diags.push(error(problem, "office_number"));
             continue;
         }
-        if let Some(first) = seen.insert(&v.office_number, row.line) {
-            diags.push(error(format!(
-                "office_number \"{}\" is listed twice (first on line {first})",
-                v.office_number
-            )));
+        let key = <[u8; 10]>::try_from(v.office_number.as_bytes()).expect("checked: 10 bytes");
+        if let Some(first) = seen.insert(key, row.line) {
+            diags.push(error(
+                format!(
+                    "office_number \"{}\" is listed twice (first on line {first})",
+                    v.office_number
+                ),
+                "office_number",
+            ));
             continue;
         }
         if v.name.is_empty() {
-            diags.push(error(format!(
-                "name is empty for office {}",
-                v.office_number
-            )));
+            diags.push(error(
+                format!("name is empty for office {}", v.office_number),
+                "name",
+            ));
             continue;
         }
         let Some(&municipality) = by_code.get(v.municipality_code.as_str()) else {
@@ -77,10 +85,13 @@ pub fn build(
                 Some(problem) => format!(": {problem}"),
                 None => String::new(),
             };
-            diags.push(error(format!(
-                "municipality_code \"{}\" is not in data/municipalities.csv{hint}",
-                v.municipality_code
-            )));
+            diags.push(error(
+                format!(
+                    "municipality_code \"{}\" is not in data/municipalities.csv{hint}",
+                    v.municipality_code
+                ),
+                "municipality_code",
+            ));
             continue;
         };
         let service_types: Vec<String> = v
@@ -91,20 +102,27 @@ pub fn build(
             .map(str::to_string)
             .collect();
         if service_types.is_empty() {
-            diags.push(error(format!("service_types is empty for office {}; expected for example 居宅介護支援;介護予防支援", v.office_number)));
+            diags.push(error(
+                format!(
+                    "service_types is empty for office {}; expected for example 居宅介護支援;介護予防支援",
+                    v.office_number
+                ),
+                "service_types",
+            ));
             continue;
         }
         let care_manager = service_types
             .iter()
             .any(|s| CARE_MANAGER_SERVICES.contains(&s.as_str()));
+        let v = row.value;
         offices.push(Office {
-            number: v.office_number.clone(),
-            name: v.name.clone(),
-            name_kana: v.name_kana.clone(),
-            corporation: v.corporation.clone(),
-            address: v.address.clone(),
-            phone: v.phone.clone(),
-            area: v.area.clone(),
+            number: v.office_number,
+            name: v.name,
+            name_kana: v.name_kana,
+            corporation: v.corporation,
+            address: v.address,
+            phone: v.phone,
+            area: v.area,
             municipality,
             service_types,
             care_manager,
@@ -133,34 +151,33 @@ pub fn snapshots(
         .enumerate()
         .map(|(i, o)| (o.number.as_str(), i))
         .collect();
-    files
+    let snapshots: Vec<Snapshot> = files
         .iter()
         .map(|file| {
             let mut seen: HashMap<usize, usize> = HashMap::new();
             let mut adoptions = Vec::new();
             for row in &file.rows {
                 let v = &row.value;
-                let at = |d: Diagnostic| d.at_line(row.line);
                 let Some(linking) = parse_linking(&v.linking) else {
-                    diags.push(at(Diagnostic::error(
+                    diags.push(row.place(Diagnostic::error(
                         &file.path,
                         format!("linking \"{}\" must be one of true/false, 1/0, yes/no, あり/なし, ○/× (or empty for no)", v.linking),
-                    )));
+                    ), "linking"));
                     continue;
                 };
                 let Some(&office) = by_number.get(v.office_number.as_str()) else {
                     let problem = office_number_problem(&v.office_number).map(|p| format!(" ({p})")).unwrap_or_default();
-                    diags.push(at(Diagnostic::warning(
+                    diags.push(row.place(Diagnostic::warning(
                         &file.path,
                         format!("office_number \"{}\" is not in data/offices.csv{problem}: left out of every figure", v.office_number),
-                    )));
+                    ), "office_number"));
                     continue;
                 };
                 if let Some(first) = seen.insert(office, row.line) {
-                    diags.push(at(Diagnostic::warning(
+                    diags.push(row.place(Diagnostic::warning(
                         &file.path,
                         format!("office_number \"{}\" is listed twice (first on line {first}): counted once", v.office_number),
-                    )));
+                    ), "office_number"));
                     continue;
                 }
                 let software = Some(v.software.clone()).filter(|s| !s.is_empty());
@@ -169,7 +186,47 @@ pub fn snapshots(
             adoptions.sort_by_key(|a| a.office);
             Snapshot { date: file.date, path: file.path.clone(), adoptions }
         })
-        .collect()
+        .collect();
+    check_sizes(files, &snapshots, offices.len(), diags);
+    snapshots
+}
+
+/// Findings about whole snapshots that no single row shows: a file listing
+/// more offices than the prefecture has (the national list, another area's),
+/// and an older file counting more license holders than the one after it
+/// (a file named with the wrong date).
+fn check_sizes(
+    files: &[SnapshotFile],
+    snapshots: &[Snapshot],
+    offices: usize,
+    diags: &mut Diagnostics,
+) {
+    for file in files {
+        if offices > 0 && file.rows.len() > offices {
+            diags.push(Diagnostic::warning(
+                &file.path,
+                format!(
+                    "lists {} offices, more than the {offices} offices that exist in data/offices.csv: is it the list of another area or of the whole country (keep only this prefecture's rows), or is data/offices.csv out of date?",
+                    file.rows.len()
+                ),
+            ));
+        }
+    }
+    for pair in snapshots.windows(2) {
+        let (older, newer) = (&pair[0], &pair[1]);
+        if older.adoptions.len() > newer.adoptions.len() {
+            diags.push(Diagnostic::warning(
+                &older.path,
+                format!(
+                    "this snapshot of {} counts {} license holders, more than the {} of the newer {}: check that both file names carry the date their list was made (licenses that ended explain only a small drop)",
+                    older.date,
+                    older.adoptions.len(),
+                    newer.adoptions.len(),
+                    newer.path.display()
+                ),
+            ));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod charts;
 mod demo;
 mod errors;
 mod harness;
+mod intake;
 mod output;
 mod search;
 mod serve;
