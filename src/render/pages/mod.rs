@@ -1,0 +1,183 @@
+//! Every HTML page of the site as a template name and its context.
+//!
+//! This is where model and figures meet the views: one function per page kind
+//! builds the view a template needs. Nothing here writes or formats by hand;
+//! formats come from `format`, HTML from templates. The page kinds live in
+//! `figures` (home and municipality pages), `offices` and `content`.
+
+mod content;
+mod figures;
+mod offices;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::charts;
+use super::format;
+use super::markdown::{Links, to_html};
+use super::search;
+use super::views::*;
+use crate::figures::{Breakdown, Counts, DateFigures, Figures, Rate};
+use crate::model::content::{Page, Section};
+use crate::model::{Adoption, MunicipalityKind, Site, Survey};
+
+/// A page to render: where it goes, with which template, seeing what.
+pub struct Job {
+    pub path: String,
+    pub template: &'static str,
+    pub context: tera::Context,
+}
+
+/// Shared by every page builder.
+pub struct Builder<'a> {
+    pub site: &'a Site,
+    pub figures: &'a Figures,
+    pub links: Links<'a>,
+    pub site_view: SiteView,
+    /// Care software name as reported → its manual's URL.
+    pub manual_of: HashMap<&'a str, String>,
+    /// What the office search covers, for `offices/`.
+    pub search: &'a search::Search<'a>,
+}
+
+#[derive(Serialize)]
+struct Common<'a, T: Serialize> {
+    site: &'a SiteView,
+    meta: Meta,
+    #[serde(flatten)]
+    page: T,
+}
+
+impl<'a> Builder<'a> {
+    /// An absolute path on the site (`/careplan/guides/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.base_path)
+    }
+
+    fn job<T: Serialize>(&self, path: &str, template: &'static str, meta: Meta, page: T) -> Job {
+        let context = tera::Context::from_serialize(Common {
+            site: &self.site_view,
+            meta,
+            page,
+        })
+        .expect("views serialize to a JSON object");
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        Job {
+            path: file,
+            template,
+            context,
+        }
+    }
+
+    fn meta(
+        &self,
+        path: &str,
+        title: &str,
+        description: Option<&str>,
+        section: &str,
+        trail: &[Link],
+    ) -> Meta {
+        let mut breadcrumbs = Vec::new();
+        if !path.is_empty() {
+            breadcrumbs.push(Link {
+                title: "ホーム".to_string(),
+                url: self.url(""),
+            });
+            breadcrumbs.extend_from_slice(trail);
+        }
+        let fallback = format!("{}｜{}", title, self.site.config.title);
+        Meta {
+            title: title.to_string(),
+            description: description.map_or(fallback, str::to_string),
+            canonical: format!("{}{path}", self.site.config.base_url),
+            url: self.url(path),
+            section: section.to_string(),
+            breadcrumbs,
+        }
+    }
+
+    fn html(&self, markdown: &str) -> String {
+        to_html(markdown, &self.links)
+    }
+
+    fn page_view(&self, page: &Page) -> PageView {
+        PageView {
+            title: page.front.title.clone(),
+            description: page.front.description.clone().unwrap_or_default(),
+            date: page.front.date.map(|d| d.to_string()).unwrap_or_default(),
+            date_label: page.front.date.map(format::japanese).unwrap_or_default(),
+            software: page.front.software.clone(),
+            content: self.html(&page.body),
+            toc: page
+                .headings
+                .iter()
+                .filter(|h| h.level == 2)
+                .map(|h| Link {
+                    title: h.text.clone(),
+                    url: format!("#{}", h.id),
+                })
+                .collect(),
+        }
+    }
+
+    fn index_view(&self, page: Option<&Page>, default_title: &str) -> PageView {
+        match page {
+            Some(page) => self.page_view(page),
+            None => PageView {
+                title: default_title.to_string(),
+                description: String::new(),
+                date: String::new(),
+                date_label: String::new(),
+                software: Vec::new(),
+                content: String::new(),
+                toc: Vec::new(),
+            },
+        }
+    }
+
+    fn item(&self, page: &Page) -> PageItem {
+        PageItem {
+            title: page.front.title.clone(),
+            url: self.url(&page.url),
+            description: page.front.description.clone().unwrap_or_default(),
+            date: page.front.date.map(|d| d.to_string()).unwrap_or_default(),
+            date_label: page.front.date.map(format::japanese).unwrap_or_default(),
+        }
+    }
+
+    fn crumb(&self, title: &str, path: &str) -> Link {
+        Link {
+            title: title.to_string(),
+            url: self.url(path),
+        }
+    }
+
+    /// Every HTML page of the site.
+    pub fn jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![
+            self.home(),
+            self.municipalities(),
+            self.offices(),
+            self.not_found(),
+        ];
+        // One page per municipality, each with charts to draw: built in parallel.
+        jobs.par_extend(
+            (0..self.site.municipalities.len())
+                .into_par_iter()
+                .map(|i| self.municipality(i)),
+        );
+        jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
+        jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
+        jobs.extend(self.manuals());
+        jobs.push(self.faq());
+        jobs.extend(self.surveys());
+        jobs.extend(self.other_pages());
+        jobs
+    }
+}
