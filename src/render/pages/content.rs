@@ -1,7 +1,17 @@
 //! Pages written in Markdown and survey results: sections, manuals, the FAQ
 //! page (with its structured data), surveys and the 404 page.
 
-use super::*;
+use serde::Serialize;
+
+use super::{Builder, Job};
+use crate::figures::Rate;
+use crate::model::Survey;
+use crate::model::content::Section;
+use crate::render::views::{
+    FaqCategoryView, FaqQuestionView, Link, PageItem, PageView, ProductView, SurveyItem,
+    SurveyQuestionView, SurveyRowView,
+};
+use crate::render::{charts, format};
 
 impl Builder<'_> {
     pub(super) fn not_found(&self) -> Job {

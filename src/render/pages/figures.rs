@@ -1,7 +1,15 @@
 //! Pages of figures: the home page, the municipality list and each
 //! municipality, with their tables and charts.
 
-use super::*;
+use serde::Serialize;
+
+use super::{Builder, Job};
+use crate::figures::{Breakdown, Counts, DateFigures, Rate};
+use crate::model::MunicipalityKind;
+use crate::render::views::{
+    BreakdownRow, ChartView, FigureRow, Link, OfficeView, PageItem, PageView, TrendRow,
+};
+use crate::render::{charts, format};
 
 impl Builder<'_> {
     pub(super) fn municipality_row(&self, index: usize, counts: &Counts) -> FigureRow {

@@ -14,14 +14,13 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::charts;
 use super::format;
 use super::markdown::{Links, to_html};
 use super::search;
 use super::views::*;
-use crate::figures::{Breakdown, Counts, DateFigures, Figures, Rate};
-use crate::model::content::{Page, Section};
-use crate::model::{Adoption, MunicipalityKind, Site, Survey};
+use crate::figures::Figures;
+use crate::model::Site;
+use crate::model::content::Page;
 
 /// A page to render: where it goes, with which template, seeing what.
 pub struct Job {

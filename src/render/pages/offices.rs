@@ -1,7 +1,12 @@
 //! The adopted offices: as listed on municipality pages and on the
 //! searchable office list.
 
-use super::*;
+use serde::Serialize;
+
+use super::{Builder, Job};
+use crate::model::Adoption;
+use crate::render::search;
+use crate::render::views::{OfficeGroup, OfficeView, SearchOption, SearchView};
 
 impl Builder<'_> {
     /// Adopted offices of the newest snapshot, optionally of one municipality row
