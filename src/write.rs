@@ -81,25 +81,16 @@ fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
 mod tests {
     use super::*;
 
-    fn output(files: &[(&str, &str)]) -> Output {
-        Output {
-            files: files
-                .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-                .collect(),
-        }
-    }
-
     #[test]
     fn replaces_the_previous_output_whole() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("public");
         commit(
-            &output(&[("index.html", "1"), ("old/index.html", "x")]),
+            &Output::from_texts(&[("index.html", "1"), ("old/index.html", "x")]),
             &dest,
         )
         .unwrap();
-        commit(&output(&[("index.html", "2")]), &dest).unwrap();
+        commit(&Output::from_texts(&[("index.html", "2")]), &dest).unwrap();
         assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
         assert!(!dest.join("old").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
@@ -110,9 +101,9 @@ mod tests {
     fn a_failed_write_leaves_the_previous_output() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("public");
-        commit(&output(&[("index.html", "1")]), &dest).unwrap();
+        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
         // A file and a directory at the same path cannot both be written.
-        let bad = output(&[("a", "file"), ("a/b.html", "nested")]);
+        let bad = Output::from_texts(&[("a", "file"), ("a/b.html", "nested")]);
         assert!(commit(&bad, &dest).is_err());
         assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "1");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);

@@ -31,6 +31,19 @@ pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+#[cfg(test)]
+impl Output {
+    /// An output of text files, for tests of the stages that consume one.
+    pub fn from_texts(files: &[(&str, &str)]) -> Output {
+        Output {
+            files: files
+                .iter()
+                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+                .collect(),
+        }
+    }
+}
+
 /// Renders the site; template errors are returned with the template's path.
 pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::default();

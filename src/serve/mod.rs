@@ -545,33 +545,24 @@ fn open_browser(url: &str) {
 mod tests {
     use super::*;
 
-    fn output(files: &[(&str, &str)]) -> Output {
-        Output {
-            files: files
-                .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-                .collect(),
-        }
-    }
-
     #[test]
     fn only_changed_stylesheets_are_swapped() {
-        let old = output(&[("index.html", "a"), ("css/site.css", "x")]);
+        let old = Output::from_texts(&[("index.html", "a"), ("css/site.css", "x")]);
         assert_eq!(change(Some(&old), &old), Change::Nothing);
-        let styled = output(&[("index.html", "a"), ("css/site.css", "y")]);
+        let styled = Output::from_texts(&[("index.html", "a"), ("css/site.css", "y")]);
         assert_eq!(
             change(Some(&old), &styled),
             Change::Styles(vec!["css/site.css".into()])
         );
-        let edited = output(&[("index.html", "b"), ("css/site.css", "y")]);
+        let edited = Output::from_texts(&[("index.html", "b"), ("css/site.css", "y")]);
         assert_eq!(change(Some(&old), &edited), Change::Files(2));
-        let added = output(&[
+        let added = Output::from_texts(&[
             ("index.html", "a"),
             ("css/site.css", "x"),
             ("css/print.css", ""),
         ]);
         assert_eq!(change(Some(&old), &added), Change::Files(1));
-        let removed = output(&[("index.html", "a")]);
+        let removed = Output::from_texts(&[("index.html", "a")]);
         assert_eq!(change(Some(&old), &removed), Change::Files(1));
         assert_eq!(change(None, &old), Change::Files(2));
     }
@@ -581,7 +572,7 @@ mod tests {
         let shared = Shared::new(true);
         assert_eq!(
             shared.publish(
-                Some(output(&[("index.html", "a")])),
+                Some(Output::from_texts(&[("index.html", "a")])),
                 &Diagnostics::default()
             ),
             Some(Change::Files(1))
@@ -595,13 +586,13 @@ mod tests {
             assert_eq!(current.build(), first);
             assert_eq!(
                 current.output.as_deref(),
-                Some(&output(&[("index.html", "a")]))
+                Some(&Output::from_texts(&[("index.html", "a")]))
             );
             assert_eq!(current.errors[0].place, "content/_index.md:2");
         }
         assert_eq!(
             shared.publish(
-                Some(output(&[("index.html", "a")])),
+                Some(Output::from_texts(&[("index.html", "a")])),
                 &Diagnostics::default()
             ),
             Some(Change::Nothing)
@@ -614,7 +605,7 @@ mod tests {
     fn missing_pages_get_the_sites_404_with_the_script() {
         let shared = Shared::new(true);
         shared.publish(
-            Some(output(&[
+            Some(Output::from_texts(&[
                 ("index.html", "<body></body>"),
                 ("404.html", "<body>無い</body>"),
             ])),

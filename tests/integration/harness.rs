@@ -115,18 +115,10 @@ impl TestSite {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_renkei"))
-            .args(args)
-            .arg("--root")
-            .arg(self.path())
-            .output()
-            .expect("run renkei");
-        Run {
-            success: output.status.success(),
-            code: output.status.code(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        }
+        let mut args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        args.push("--root".as_ref());
+        args.push(self.path().as_os_str());
+        renkei(&args)
     }
 
     pub fn build(&self) -> Run {
@@ -153,6 +145,20 @@ impl TestSite {
             run.stderr
         );
         run
+    }
+}
+
+/// Runs the binary with exactly these arguments.
+pub fn renkei<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_renkei"))
+        .args(args)
+        .output()
+        .expect("run renkei");
+    Run {
+        success: output.status.success(),
+        code: output.status.code(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
     }
 }
 

@@ -4,23 +4,8 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use crate::harness::{OFFICES, Run, SNAPSHOT, TestSite, repo};
-
-/// Runs the binary with these arguments (no `--root` added).
-fn renkei<S: AsRef<OsStr>>(args: &[S]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_renkei"))
-        .args(args)
-        .output()
-        .expect("run renkei");
-    Run {
-        success: output.status.success(),
-        code: output.status.code(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-    }
-}
+use crate::harness::{OFFICES, Run, SNAPSHOT, TestSite, renkei, repo};
 
 fn fixtures() -> PathBuf {
     repo().join("tests/fixtures/import")
