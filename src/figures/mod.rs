@@ -1,18 +1,27 @@
 //! Stage 3: the numbers of DESIGN.md, computed once from the validated site.
 //!
-//! Pure aggregation: no formatting (that is the renderer's), no I/O. The
-//! denominator is always the current offices.csv, for every snapshot date.
+//! Pure aggregation: every count a page, chart, feed or index shows, keyed by
+//! place (or group, office, survey); no formatting (that is the renderer's),
+//! no I/O. The denominator is always the current offices.csv, for every
+//! snapshot date.
 
+mod breakdowns;
+mod offices;
 mod rate;
+mod surveys;
 
+pub use breakdowns::Breakdown;
+pub use offices::Facets;
 pub use rate::Rate;
+pub use surveys::{ChoiceFigures, QuestionFigures};
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::date::Date;
-use crate::model::{Office, Site, Snapshot};
+use crate::model::places::{GroupId, IdMap, OfficeId, PlaceMap};
+use crate::model::{Adoption, Office, Site, Snapshot};
 
-/// Offices, adopted offices and data exchange for one area on one date.
+/// Offices, adopted offices and data exchange for one place on one date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub offices: u32,
@@ -44,23 +53,13 @@ impl Counts {
     }
 }
 
-/// Every area's counts on one snapshot date.
-#[derive(Debug, Clone, Default)]
+/// Every place's and group's counts on one snapshot date.
+#[derive(Debug, Clone)]
 pub struct DateFigures {
     /// `None` when the site has no snapshot yet.
     pub date: Option<Date>,
-    pub prefecture: Counts,
-    /// Indexed like `Site::municipalities`.
-    pub municipalities: Vec<Counts>,
-    /// Indexed like `Site::groups`.
-    pub groups: Vec<Counts>,
-}
-
-/// Counts under a label (a service type, an area, a care software).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Breakdown {
-    pub label: String,
-    pub counts: Counts,
+    pub places: PlaceMap<Counts>,
+    pub groups: IdMap<GroupId, Counts>,
 }
 
 /// All figures of the site.
@@ -70,141 +69,94 @@ pub struct Figures {
     pub trend: Vec<DateFigures>,
     /// The newest snapshot (zero adoption when there is none).
     pub current: DateFigures,
-    /// Per municipality, current counts per service type (an office with two
-    /// types counts in both), most offices first.
-    pub service_types: Vec<Vec<Breakdown>>,
-    /// Per municipality, current counts per daily-life area, in file order.
-    pub areas: Vec<Vec<Breakdown>>,
-    /// Prefecture-wide adopted offices per care software as reported, most first.
+    /// Per place, current counts per service type (an office with two types
+    /// counts in both), most offices first.
+    pub service_types: PlaceMap<Vec<Breakdown>>,
+    /// Per place, current counts per daily-life area, in file order.
+    pub areas: PlaceMap<Vec<Breakdown>>,
+    /// Site-wide adopted offices per care software as reported, most first.
     pub software: Vec<Breakdown>,
+    /// Adopted offices per manual, by the manual's URL (`manuals/SLUG/`).
+    pub manual_users: BTreeMap<String, u32>,
+    /// Each office's license in the newest snapshot.
+    pub adoption: IdMap<OfficeId, Option<Adoption>>,
+    /// Per place, its adopted offices in the newest snapshot, by municipality
+    /// (output order) then office number.
+    pub adopted: PlaceMap<Vec<OfficeId>>,
+    /// Every office by municipality, then folded reading, then number: the
+    /// order of every office list a reader scans by name.
+    pub by_reading: Vec<OfficeId>,
+    /// Each office's folded reading (its name's when it has none).
+    pub reading_keys: IdMap<OfficeId, String>,
+    /// What the office search's filters offer.
+    pub facets: Facets,
+    /// Per survey slug, its questions' totals and shares.
+    pub surveys: BTreeMap<String, Vec<QuestionFigures>>,
 }
 
 /// Computes every figure.
 pub fn compute(site: &Site) -> Figures {
-    let rows = rows_of_offices(site);
     let trend: Vec<DateFigures> = site
         .snapshots
         .iter()
-        .map(|s| date_figures(site, &rows, Some(s)))
+        .map(|s| date_figures(site, Some(s)))
         .collect();
     let newest = site.snapshots.last();
     let current = trend
         .last()
         .cloned()
-        .unwrap_or_else(|| date_figures(site, &rows, None));
-    let adopted = adoption_of(site, newest);
+        .unwrap_or_else(|| date_figures(site, None));
+    let adoption = offices::adoption(site, newest);
+    let reading_keys = offices::reading_keys(site);
+    let by_reading = offices::by_reading(site, &reading_keys);
+    let software = breakdowns::software(site, newest);
     Figures {
         trend,
         current,
-        service_types: breakdowns(site, &rows, &adopted, |o| o.service_types.clone(), true),
-        areas: breakdowns(site, &rows, &adopted, |o| vec![o.area.clone()], false),
-        software: software(site, newest),
+        service_types: breakdowns::service_types(site, &adoption),
+        areas: breakdowns::areas(site, &adoption),
+        manual_users: breakdowns::manual_users(site, &software),
+        software,
+        adopted: offices::adopted(site, newest),
+        facets: offices::facets(site, &adoption, &by_reading),
+        surveys: surveys::compute(site),
+        adoption,
+        by_reading,
+        reading_keys,
     }
-}
-
-/// For each office, the municipality rows it counts in: its own and, for a
-/// ward, its designated city.
-fn rows_of_offices(site: &Site) -> Vec<Vec<usize>> {
-    site.offices
-        .iter()
-        .map(|o| {
-            std::iter::once(o.municipality)
-                .chain(site.municipalities[o.municipality].parent)
-                .collect()
-        })
-        .collect()
 }
 
 /// Per office: `Some(linking)` when adopted in the snapshot.
-fn adoption_of(site: &Site, snapshot: Option<&Snapshot>) -> Vec<Option<bool>> {
-    let mut adopted = vec![None; site.offices.len()];
+fn linking_of(site: &Site, snapshot: Option<&Snapshot>) -> IdMap<OfficeId, Option<bool>> {
+    let mut linking = IdMap::from_fn(site.offices.len(), |_| None);
     for a in snapshot.map_or(&[][..], |s| &s.adoptions) {
-        adopted[a.office] = Some(a.linking);
+        linking[a.office] = Some(a.linking);
     }
-    adopted
+    linking
 }
 
-fn date_figures(site: &Site, rows: &[Vec<usize>], snapshot: Option<&Snapshot>) -> DateFigures {
-    let adopted = adoption_of(site, snapshot);
-    let mut figures = DateFigures {
+fn date_figures(site: &Site, snapshot: Option<&Snapshot>) -> DateFigures {
+    let linking = linking_of(site, snapshot);
+    let mut places = site.places.map(|_| Counts::default());
+    let mut groups = IdMap::from_fn(site.groups.len(), |_| Counts::default());
+    for office in &site.offices {
+        let adoption = linking[office.id];
+        for place in site.places.with_ancestors(office.municipality) {
+            places[place].add(office, adoption);
+        }
+        for group in &site.groups {
+            if group
+                .members
+                .iter()
+                .any(|&m| site.places.contains(m, office.municipality))
+            {
+                groups[group.id].add(office, adoption);
+            }
+        }
+    }
+    DateFigures {
         date: snapshot.map(|s| s.date),
-        prefecture: Counts::default(),
-        municipalities: vec![Counts::default(); site.municipalities.len()],
-        groups: vec![Counts::default(); site.groups.len()],
-    };
-    for (i, office) in site.offices.iter().enumerate() {
-        figures.prefecture.add(office, adopted[i]);
-        for &m in &rows[i] {
-            figures.municipalities[m].add(office, adopted[i]);
-        }
-        for (g, group) in site.groups.iter().enumerate() {
-            if rows[i].iter().any(|m| group.members.contains(m)) {
-                figures.groups[g].add(office, adopted[i]);
-            }
-        }
+        places,
+        groups,
     }
-    figures
-}
-
-fn breakdowns(
-    site: &Site,
-    rows: &[Vec<usize>],
-    adopted: &[Option<bool>],
-    labels: impl Fn(&Office) -> Vec<String>,
-    by_size: bool,
-) -> Vec<Vec<Breakdown>> {
-    let mut per: Vec<Vec<Breakdown>> = vec![Vec::new(); site.municipalities.len()];
-    let mut index: Vec<HashMap<String, usize>> = vec![HashMap::new(); site.municipalities.len()];
-    for (i, office) in site.offices.iter().enumerate() {
-        for label in labels(office) {
-            for &m in &rows[i] {
-                let at = *index[m].entry(label.clone()).or_insert_with(|| {
-                    per[m].push(Breakdown {
-                        label: label.clone(),
-                        counts: Counts::default(),
-                    });
-                    per[m].len() - 1
-                });
-                per[m][at].counts.add(office, adopted[i]);
-            }
-        }
-    }
-    for list in &mut per {
-        if by_size {
-            list.sort_by(|a, b| {
-                b.counts
-                    .offices
-                    .cmp(&a.counts.offices)
-                    .then_with(|| a.label.cmp(&b.label))
-            });
-        } else if list.iter().all(|b| b.label.is_empty()) {
-            list.clear();
-        }
-    }
-    per
-}
-
-fn software(site: &Site, snapshot: Option<&Snapshot>) -> Vec<Breakdown> {
-    let mut per: Vec<Breakdown> = Vec::new();
-    for a in snapshot.map_or(&[][..], |s| &s.adoptions) {
-        let label = a.software.clone().unwrap_or_default();
-        let at = match per.iter().position(|b| b.label == label) {
-            Some(at) => at,
-            None => {
-                per.push(Breakdown {
-                    label,
-                    counts: Counts::default(),
-                });
-                per.len() - 1
-            }
-        };
-        per[at].counts.add(&site.offices[a.office], Some(a.linking));
-    }
-    per.sort_by(|a, b| {
-        b.counts
-            .adopted
-            .cmp(&a.counts.adopted)
-            .then_with(|| a.label.cmp(&b.label))
-    });
-    per
 }

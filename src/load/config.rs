@@ -79,6 +79,16 @@ pub struct GroupConfig {
     pub municipalities: Vec<(String, usize)>,
 }
 
+impl Config {
+    /// Addresses under this site's `base_url`.
+    pub fn urls(&self) -> crate::urls::Urls<'_> {
+        crate::urls::Urls {
+            base_url: &self.base_url,
+            base_path: &self.base_path,
+        }
+    }
+}
+
 /// Reads and checks `site.toml`; `base_url` may be overridden from the command line.
 pub fn load(
     root: &Path,

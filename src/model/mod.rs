@@ -8,6 +8,7 @@ pub mod content;
 pub mod markdown;
 pub mod municipalities;
 pub mod offices;
+pub mod places;
 pub mod surveys;
 
 use std::collections::HashSet;
@@ -19,40 +20,21 @@ use crate::load::Inputs;
 use crate::load::config::Config;
 use crate::load::content::Asset;
 use crate::load::theme::Theme;
-
-/// A municipality, ward or designated city, in output order.
-#[derive(Debug, Clone)]
-pub struct Municipality {
-    pub code: String,
-    pub name: String,
-    pub kana: String,
-    pub kind: MunicipalityKind,
-    /// For a ward: the index of its designated city.
-    pub parent: Option<usize>,
-    /// False for a designated city added because its wards are listed.
-    pub listed: bool,
-}
-
-/// What kind of row a municipality is in the figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MunicipalityKind {
-    Municipality,
-    DesignatedCity,
-    Ward,
-}
+use places::{GroupId, Id, OfficeId, OfficeNumber, PlaceId, Places};
 
 /// A target office.
 #[derive(Debug, Clone)]
 pub struct Office {
-    pub number: String,
+    pub id: OfficeId,
+    pub number: OfficeNumber,
     pub name: String,
     pub name_kana: String,
     pub corporation: String,
     pub address: String,
     pub phone: String,
     pub area: String,
-    /// Index into `Site::municipalities`.
-    pub municipality: usize,
+    /// Its municipality or ward.
+    pub municipality: PlaceId,
     pub service_types: Vec<String>,
     /// 居宅介護支援・介護予防支援事業所.
     pub care_manager: bool,
@@ -63,14 +45,14 @@ pub struct Office {
 pub struct Snapshot {
     pub date: Date,
     pub path: PathBuf,
-    /// Sorted by office index, each office once.
+    /// Sorted by office, each office once.
     pub adoptions: Vec<Adoption>,
 }
 
 /// One office holding a license.
 #[derive(Debug, Clone)]
 pub struct Adoption {
-    pub office: usize,
+    pub office: OfficeId,
     pub linking: bool,
     pub software: Option<String>,
 }
@@ -78,9 +60,9 @@ pub struct Adoption {
 /// A named subtotal of municipalities from `site.toml`.
 #[derive(Debug, Clone)]
 pub struct Group {
+    pub id: GroupId,
     pub name: String,
-    /// Indexes into `Site::municipalities`.
-    pub members: Vec<usize>,
+    pub members: Vec<PlaceId>,
 }
 
 /// A survey's results.
@@ -105,13 +87,27 @@ pub struct SurveyQuestion {
     pub counts: Vec<(usize, usize, u32)>,
 }
 
+impl Site {
+    /// The office an id names.
+    pub fn office(&self, id: OfficeId) -> &Office {
+        &self.offices[id.index()]
+    }
+
+    /// Whether an office counts in a place (its municipality, the city of its
+    /// ward, or the site's own place).
+    pub fn office_in(&self, office: OfficeId, place: PlaceId) -> bool {
+        self.places
+            .contains(place, self.office(office).municipality)
+    }
+}
+
 /// The validated site.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
-    pub prefecture_code: String,
-    pub municipalities: Vec<Municipality>,
+    pub places: Places,
+    /// In file order: `offices[id.index()]` is the office `id`.
     pub offices: Vec<Office>,
     /// Oldest first.
     pub snapshots: Vec<Snapshot>,
@@ -126,18 +122,10 @@ pub struct Site {
 pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let errors_before = diags.error_count();
     let config = inputs.config;
-    let prefecture_code =
-        crate::gov_codes::prefecture_code(&config.prefecture_code).expect("checked by load");
-    let municipalities =
-        municipalities::build(&inputs.data.municipalities, &config.prefecture_code, diags);
-    let offices = offices::build(
-        inputs.data.offices,
-        &municipalities,
-        &config.prefecture_code,
-        diags,
-    );
+    let places = municipalities::build(&inputs.data.municipalities, &config, diags);
+    let offices = offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, diags);
-    let groups = groups(&config, &municipalities, diags);
+    let groups = groups(&config, &places, diags);
     let drafts: HashSet<String> = inputs
         .pages
         .iter()
@@ -159,8 +147,7 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     Some(Site {
         root: inputs.root,
         config,
-        prefecture_code,
-        municipalities,
+        places,
         offices,
         snapshots,
         groups,
@@ -171,19 +158,20 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     })
 }
 
-fn groups(config: &Config, municipalities: &[Municipality], diags: &mut Diagnostics) -> Vec<Group> {
+fn groups(config: &Config, places: &Places, diags: &mut Diagnostics) -> Vec<Group> {
     let rel = Path::new(crate::load::config::FILE);
     config
         .groups
         .iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(i, g)| {
             let mut members = Vec::new();
             for (code, line) in &g.municipalities {
-                match municipalities.iter().position(|m| &m.code == code) {
-                    Some(i) if members.contains(&i) => diags.push(
+                match places.municipality_by_code(code) {
+                    Some(m) if members.contains(&m.id) => diags.push(
                         Diagnostic::warning(rel, format!("group \"{}\" lists \"{code}\" twice", g.name)).at_line(*line),
                     ),
-                    Some(i) => members.push(i),
+                    Some(m) => members.push(m.id),
                     None => {
                         let hint = municipalities::code_problem(code, &config.prefecture_code)
                             .map(|problem| format!(": {problem}"))
@@ -197,7 +185,7 @@ fn groups(config: &Config, municipalities: &[Municipality], diags: &mut Diagnost
             if g.municipalities.is_empty() {
                 diags.push(Diagnostic::error(rel, format!("group \"{}\" lists no municipalities", g.name)).at_line(g.line));
             }
-            Group { name: g.name.clone(), members }
+            Group { id: GroupId::from_index(i), name: g.name.clone(), members }
         })
         .collect()
 }

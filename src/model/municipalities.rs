@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Municipality, MunicipalityKind};
+use super::places::{MunicipalityCode, NewPlace, PlaceKind, Places};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes::{self, Kind};
+use crate::load::config::Config;
 use crate::load::data::{MUNICIPALITIES, MunicipalityRow};
 use crate::load::table::Located;
 
@@ -54,12 +55,28 @@ struct Row {
     parent: Option<String>,
 }
 
-/// Builds the ordered municipality list from the rows of municipalities.csv.
+/// Builds the place tree: the prefecture of site.toml and the rows of
+/// municipalities.csv in output order.
 pub fn build(
+    rows: &[Located<MunicipalityRow>],
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Places {
+    let prefecture = config.prefecture_code.as_str();
+    let own = gov_codes::prefecture_code(prefecture).expect("checked by load");
+    Places::new(
+        MunicipalityCode::checked(own),
+        config.prefecture_name.clone(),
+        municipalities(rows, prefecture, diags),
+    )
+}
+
+/// The checked municipalities of a prefecture in output order.
+pub(crate) fn municipalities(
     rows: &[Located<MunicipalityRow>],
     prefecture: &str,
     diags: &mut Diagnostics,
-) -> Vec<Municipality> {
+) -> Vec<NewPlace> {
     let rel = Path::new(MUNICIPALITIES);
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut checked = Vec::new();
@@ -147,11 +164,11 @@ pub fn build(
 }
 
 /// File order, with each designated city moved (or added) just before its first ward.
-fn order(rows: Vec<Row>, diags: &mut Diagnostics) -> Vec<Municipality> {
+fn order(rows: Vec<Row>, diags: &mut Diagnostics) -> Vec<NewPlace> {
     let rel = Path::new(MUNICIPALITIES);
     let parents: Vec<String> = rows.iter().filter_map(|r| r.parent.clone()).collect();
     let listed: HashMap<&str, &Row> = rows.iter().map(|r| (r.code.as_str(), r)).collect();
-    let mut out: Vec<Municipality> = Vec::new();
+    let mut out: Vec<NewPlace> = Vec::new();
     let mut placed: HashMap<String, usize> = HashMap::new();
     for row in &rows {
         if placed.contains_key(&row.code) {
@@ -176,30 +193,30 @@ fn order(rows: Vec<Row>, diags: &mut Diagnostics) -> Vec<Municipality> {
                 };
                 placed.insert(parent.clone(), out.len());
                 parent_index = Some(out.len());
-                out.push(Municipality {
-                    code: parent.clone(),
+                out.push(NewPlace {
+                    code: MunicipalityCode::checked(parent.clone()),
                     name,
                     kana,
-                    kind: MunicipalityKind::DesignatedCity,
-                    parent: None,
+                    kind: PlaceKind::DesignatedCity,
+                    city: None,
                     listed,
                 });
             }
         }
         let kind = if parent_index.is_some() {
-            MunicipalityKind::Ward
+            PlaceKind::Ward
         } else if parents.contains(&row.code) {
-            MunicipalityKind::DesignatedCity
+            PlaceKind::DesignatedCity
         } else {
-            MunicipalityKind::Municipality
+            PlaceKind::Municipality
         };
         placed.insert(row.code.clone(), out.len());
-        out.push(Municipality {
-            code: row.code.clone(),
+        out.push(NewPlace {
+            code: MunicipalityCode::checked(row.code.clone()),
             name: row.name.clone(),
             kana: row.kana.clone(),
             kind,
-            parent: parent_index,
+            city: parent_index,
             listed: true,
         });
     }
@@ -230,7 +247,7 @@ mod tests {
     #[test]
     fn adds_the_designated_city_before_its_first_ward() {
         let mut diags = Diagnostics::default();
-        let list = build(
+        let list = municipalities(
             &rows(&[
                 ("272027", "岸和田市"),
                 ("271276", "大阪市北区"),
@@ -241,15 +258,15 @@ mod tests {
         );
         let names: Vec<&str> = list.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["岸和田市", "大阪市", "大阪市北区", "大阪市中央区"]);
-        assert_eq!(list[2].parent, Some(1));
-        assert_eq!(list[1].kind, MunicipalityKind::DesignatedCity);
+        assert_eq!(list[2].city, Some(1));
+        assert_eq!(list[1].kind, PlaceKind::DesignatedCity);
         assert!(!list[1].listed);
     }
 
     #[test]
     fn moves_a_listed_city_before_its_wards() {
         let mut diags = Diagnostics::default();
-        let list = build(
+        let list = municipalities(
             &rows(&[("271276", "大阪市北区"), ("271004", "大阪市")]),
             "27",
             &mut diags,

@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Adoption, Municipality, Office, Snapshot};
+use super::places::{Id, OfficeId, OfficeNumber, Places};
+use super::{Adoption, Office, Snapshot};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{OFFICES, OfficeRow, SnapshotFile};
 use crate::load::table::Located;
@@ -41,16 +42,11 @@ pub fn office_number_problem(number: &str) -> Option<String> {
 /// office list can hold hundreds of thousands of rows).
 pub fn build(
     rows: Vec<Located<OfficeRow>>,
-    municipalities: &[Municipality],
+    places: &Places,
     prefecture: &str,
     diags: &mut Diagnostics,
 ) -> Vec<Office> {
     let rel = Path::new(OFFICES);
-    let by_code: HashMap<&str, usize> = municipalities
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.code.as_str(), i))
-        .collect();
     // Valid office numbers are 10 ASCII bytes: keyed as such, without a copy.
     let mut seen: HashMap<[u8; 10], usize> = HashMap::new();
     let mut offices = Vec::new();
@@ -80,7 +76,7 @@ pub fn build(
             ));
             continue;
         }
-        let Some(&municipality) = by_code.get(v.municipality_code.as_str()) else {
+        let Some(municipality) = places.municipality_by_code(&v.municipality_code) else {
             let hint = match super::municipalities::code_problem(&v.municipality_code, prefecture) {
                 Some(problem) => format!(": {problem}"),
                 None => String::new(),
@@ -116,14 +112,15 @@ pub fn build(
             .any(|s| CARE_MANAGER_SERVICES.contains(&s.as_str()));
         let v = row.value;
         offices.push(Office {
-            number: v.office_number,
+            id: OfficeId::from_index(offices.len()),
+            number: OfficeNumber::checked(v.office_number),
             name: v.name,
             name_kana: v.name_kana,
             corporation: v.corporation,
             address: v.address,
             phone: v.phone,
             area: v.area,
-            municipality,
+            municipality: municipality.id,
             service_types,
             care_manager,
         });
@@ -146,15 +143,12 @@ pub fn snapshots(
     offices: &[Office],
     diags: &mut Diagnostics,
 ) -> Vec<Snapshot> {
-    let by_number: HashMap<&str, usize> = offices
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.number.as_str(), i))
-        .collect();
+    let by_number: HashMap<&str, OfficeId> =
+        offices.iter().map(|o| (o.number.as_str(), o.id)).collect();
     let snapshots: Vec<Snapshot> = files
         .iter()
         .map(|file| {
-            let mut seen: HashMap<usize, usize> = HashMap::new();
+            let mut seen: HashMap<OfficeId, usize> = HashMap::new();
             let mut adoptions = Vec::new();
             for row in &file.rows {
                 let v = &row.value;

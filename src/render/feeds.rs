@@ -4,6 +4,7 @@
 use super::format::escape as xml;
 use crate::date::Date;
 use crate::model::Site;
+use crate::urls;
 
 /// A day as an Atom timestamp, at midnight Japan time.
 fn timestamp(date: Date) -> String {
@@ -12,7 +13,7 @@ fn timestamp(date: Date) -> String {
 
 /// `news/atom.xml`: every news item, newest first, with its rendered body.
 pub fn atom(site: &Site, bodies: &[String]) -> Vec<u8> {
-    let base = &site.config.base_url;
+    let urls = site.config.urls();
     let news = &site.content.news.pages;
     let updated = news.iter().filter_map(|p| p.front.date).max();
     let mut out = String::from(
@@ -24,13 +25,13 @@ pub fn atom(site: &Site, bodies: &[String]) -> Vec<u8> {
     ));
     out.push_str(&format!(
         "  <link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n",
-        xml(&format!("{base}news/atom.xml"))
+        xml(&urls.absolute(urls::NEWS_FEED))
     ));
     out.push_str(&format!(
         "  <link href=\"{}\"/>\n",
-        xml(&format!("{base}news/"))
+        xml(&urls.absolute(urls::NEWS))
     ));
-    out.push_str(&format!("  <id>{}</id>\n", xml(&format!("{base}news/"))));
+    out.push_str(&format!("  <id>{}</id>\n", xml(&urls.absolute(urls::NEWS))));
     if let Some(updated) = updated {
         out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     }
@@ -43,7 +44,7 @@ pub fn atom(site: &Site, bodies: &[String]) -> Vec<u8> {
             .unwrap_or(&site.config.title))
     ));
     for (page, body) in news.iter().zip(bodies) {
-        let url = format!("{base}{}", page.url);
+        let url = urls.absolute(&page.url);
         let date = page
             .front
             .date
@@ -77,7 +78,7 @@ pub fn sitemap(site: &Site, html_paths: &[&str]) -> Vec<u8> {
         };
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml(&format!("{}{dir}", site.config.base_url))
+            xml(&site.config.urls().absolute(dir))
         ));
     }
     out.push_str("</urlset>\n");

@@ -12,6 +12,7 @@ mod opendata;
 mod pages;
 pub mod search;
 pub mod views;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,8 +23,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::model::Site;
 use crate::model::content::link_targets;
+use crate::urls;
 use pages::Builder;
-use views::{Link, NavItem, SiteView};
+use views::{Link, NavItem, SiteLinks, SiteView, Words};
 
 /// Every file of the built site: output path (with `/`) to contents, sorted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -49,7 +51,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
     let targets = link_targets(&site.content);
-    let search = search::Search::of(site);
+    let search = search::Search::of(site, figures);
     let builder = Builder {
         search: &search,
         site,
@@ -98,7 +100,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let html_paths: Vec<String> = output
         .files
         .keys()
-        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+        .filter(|p| p.ends_with(".html") && p.as_str() != urls::NOT_FOUND)
         .cloned()
         .collect();
     let html_refs: Vec<&str> = html_paths.iter().map(String::as_str).collect();
@@ -110,11 +112,11 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         .map(|p| markdown::to_html(&p.body, &builder.links))
         .collect();
     let files = [
-        ("news/atom.xml".to_string(), feeds::atom(site, &news_bodies)),
-        ("sitemap.xml".to_string(), feeds::sitemap(site, &html_refs)),
+        (urls::NEWS_FEED.to_string(), feeds::atom(site, &news_bodies)),
+        (urls::SITEMAP.to_string(), feeds::sitemap(site, &html_refs)),
     ]
     .into_iter()
-    .chain(search::files(site, &search, &builder.manual_of))
+    .chain(search::files(site, figures, &search, &builder.manual_of))
     .chain(opendata::files(site, figures));
     for (path, bytes) in files {
         add(&mut output, path, bytes, generated, &mut diags);
@@ -166,34 +168,35 @@ fn add(output: &mut Output, path: String, bytes: Vec<u8>, source: &Path, diags: 
 
 fn site_view(site: &Site, figures: &Figures) -> SiteView {
     let config = &site.config;
-    let url = |path: &str| format!("{}{path}", config.base_path);
+    let urls = config.urls();
+    let words = Words::of(&site.places);
     let link = |title: &str, section: &str, path: &str| NavItem {
         title: title.to_string(),
-        url: url(path),
+        url: urls.path(path),
         section: section.to_string(),
     };
     let mut nav = vec![
-        link("ホーム", "home", ""),
-        link("導入ガイド", "guides", "guides/"),
-        link("操作マニュアル", "manuals", "manuals/"),
-        link("よくある質問", "faq", "faq/"),
+        link("ホーム", "home", urls::HOME),
+        link("導入ガイド", "guides", urls::GUIDES),
+        link("操作マニュアル", "manuals", urls::MANUALS),
+        link("よくある質問", "faq", urls::FAQ),
+        link(
+            &format!("{}別の導入状況", words.municipalities),
+            "municipalities",
+            urls::MUNICIPALITIES,
+        ),
+        link("導入事業所一覧", "offices", urls::OFFICES),
+        link("お知らせ", "news", urls::NEWS),
     ];
-    nav.push(link(
-        "市町村別の導入状況",
-        "municipalities",
-        "municipalities/",
-    ));
-    nav.push(link("導入事業所一覧", "offices", "offices/"));
-    nav.push(link("お知らせ", "news", "news/"));
     if !site.surveys.is_empty() {
-        nav.push(link("アンケート結果", "surveys", "surveys/"));
+        nav.push(link("アンケート結果", "surveys", urls::SURVEYS));
     }
     let contact_url = site
         .content
         .others
         .iter()
         .find(|p| p.slug == "contact")
-        .map(|p| url(&p.url))
+        .map(|p| urls.path(&p.url))
         .unwrap_or_default();
     let footer_links = site
         .content
@@ -201,14 +204,16 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
         .iter()
         .map(|p| Link {
             title: p.front.title.clone(),
-            url: url(&p.url),
+            url: urls.path(&p.url),
         })
         .collect();
     SiteView {
         title: config.title.clone(),
         base_url: config.base_url.clone(),
         base_path: config.base_path.clone(),
-        prefecture_name: config.prefecture_name.clone(),
+        prefecture_name: site.places.own().name.clone(),
+        words,
+        links: SiteLinks::of(urls),
         description: config.description.clone().unwrap_or_default(),
         organization: config.organization.clone().unwrap_or_default(),
         as_of: figures

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::figures::{Counts, DateFigures, Figures};
 use crate::model::Site;
+use crate::urls;
 
 /// `data/municipalities.csv`, `.json`, `data/groups.csv`, `data/trend.csv`,
 /// `data/adopted-offices.csv` as (path, bytes).
@@ -14,7 +15,7 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         .date
         .map(|d| d.to_string())
         .unwrap_or_default();
-    let areas = areas_of(site, &figures.current);
+    let areas = places_of(site, &figures.current);
     let municipalities = figure_table(
         &["code", "name"],
         areas
@@ -26,8 +27,7 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         &["name"],
         site.groups
             .iter()
-            .zip(&figures.current.groups)
-            .map(|(g, c)| (vec![g.name.clone()], *c)),
+            .map(|g| (vec![g.name.clone()], figures.current.groups[g.id])),
         &as_of,
     );
     let mut trend = vec![
@@ -37,7 +37,7 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
     ];
     for date_figures in &figures.trend {
         let date = date_figures.date.map(|d| d.to_string()).unwrap_or_default();
-        for (code, name, c) in areas_of(site, date_figures) {
+        for (code, name, c) in places_of(site, date_figures) {
             trend.push(vec![
                 date.clone(),
                 code.to_string(),
@@ -60,57 +60,43 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         .map(String::from)
         .to_vec(),
     ];
-    if let Some(snapshot) = site.snapshots.last() {
-        let mut rows: Vec<_> = snapshot
-            .adoptions
+    adopted.extend(
+        figures.adopted[site.places.own().id]
             .iter()
-            .map(|a| (&site.offices[a.office], a))
-            .collect();
-        rows.sort_by(|(a, _), (b, _)| {
-            a.municipality
-                .cmp(&b.municipality)
-                .then_with(|| a.number.cmp(&b.number))
-        });
-        adopted.extend(rows.into_iter().map(|(o, a)| {
-            vec![
-                o.number.clone(),
-                o.name.clone(),
-                site.municipalities[o.municipality].code.clone(),
-                o.service_types.join(";"),
-                a.linking.to_string(),
-                a.software.clone().unwrap_or_default(),
-            ]
-        }));
-    }
+            .filter_map(|&id| Some((site.office(id), figures.adoption[id].as_ref()?)))
+            .map(|(o, a)| {
+                vec![
+                    o.number.to_string(),
+                    o.name.clone(),
+                    site.places.get(o.municipality).code.to_string(),
+                    o.service_types.join(";"),
+                    a.linking.to_string(),
+                    a.software.clone().unwrap_or_default(),
+                ]
+            }),
+    );
     vec![
         (
-            "data/municipalities.csv".to_string(),
+            urls::MUNICIPALITIES_CSV.to_string(),
             csv_bytes(&municipalities),
         ),
         (
-            "data/municipalities.json".to_string(),
+            urls::MUNICIPALITIES_JSON.to_string(),
             json_bytes(&as_of, &areas),
         ),
-        ("data/groups.csv".to_string(), csv_bytes(&groups)),
-        ("data/trend.csv".to_string(), csv_bytes(&trend)),
-        ("data/adopted-offices.csv".to_string(), csv_bytes(&adopted)),
+        (urls::GROUPS_CSV.to_string(), csv_bytes(&groups)),
+        (urls::TREND_CSV.to_string(), csv_bytes(&trend)),
+        (urls::ADOPTED_OFFICES_CSV.to_string(), csv_bytes(&adopted)),
     ]
 }
 
-/// The prefecture, then every municipality in output order.
-fn areas_of<'a>(site: &'a Site, figures: &DateFigures) -> Vec<(&'a str, &'a str, Counts)> {
-    std::iter::once((
-        site.prefecture_code.as_str(),
-        site.config.prefecture_name.as_str(),
-        figures.prefecture,
-    ))
-    .chain(
-        site.municipalities
-            .iter()
-            .zip(&figures.municipalities)
-            .map(|(m, c)| (m.code.as_str(), m.name.as_str(), *c)),
-    )
-    .collect()
+/// The site's own place, then every municipality in output order.
+fn places_of<'a>(site: &'a Site, figures: &DateFigures) -> Vec<(&'a str, &'a str, Counts)> {
+    site.places
+        .all()
+        .iter()
+        .map(|p| (p.code.as_str(), p.name.as_str(), figures.places[p.id]))
+        .collect()
 }
 
 /// A header and one row per area: the naming cells, then the figures in the

@@ -20,6 +20,10 @@ pub struct SiteView {
     pub base_url: String,
     pub base_path: String,
     pub prefecture_name: String,
+    /// Words that follow the site's place.
+    pub words: Words,
+    /// The generated pages and files templates link to.
+    pub links: SiteLinks,
     pub description: String,
     pub organization: String,
     /// `2025-11-30`, empty before the first snapshot.
@@ -56,15 +60,64 @@ pub struct Meta {
     pub breadcrumbs: Vec<Link>,
 }
 
-/// One row of a figures table: an area and its counts, formatted.
+/// Addresses of the generated pages and files every template may link to,
+/// made by `crate::urls`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteLinks {
+    pub home: String,
+    pub municipalities: String,
+    pub offices: String,
+    pub guides: String,
+    pub faq: String,
+    pub news: String,
+    pub news_feed: String,
+    pub sitemap: String,
+    /// The open-data files, by file name without extension.
+    pub data: std::collections::BTreeMap<&'static str, String>,
+}
+
+impl SiteLinks {
+    /// The links of a site under its base path.
+    pub fn of(urls: crate::urls::Urls<'_>) -> SiteLinks {
+        use crate::urls;
+        SiteLinks {
+            home: urls.path(urls::HOME),
+            municipalities: urls.path(urls::MUNICIPALITIES),
+            offices: urls.path(urls::OFFICES),
+            guides: urls.path(urls::GUIDES),
+            faq: urls.path(urls::FAQ),
+            news: urls.path(urls::NEWS),
+            news_feed: urls.path(urls::NEWS_FEED),
+            sitemap: urls.path(urls::SITEMAP),
+            data: urls::OPEN_DATA
+                .iter()
+                .map(|&(key, path)| (key, urls.path(path)))
+                .collect(),
+        }
+    }
+}
+
+/// Words that depend on the site's place (都, 道, 府 or 県; wards or not),
+/// so no template writes `県全体` for 大阪府.
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    /// The site's own place as a whole: `大分県全体`, `大阪府全体`.
+    pub whole: String,
+    /// `市町村`, or `市区町村` where the place has wards.
+    pub municipalities: &'static str,
+}
+
+/// One row of a figures table: a place or group and its counts, formatted.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureRow {
     pub code: String,
     pub name: String,
-    /// Empty for rows without a page of their own (groups).
+    /// The page the row's name links to; empty for rows that are not linked
+    /// (groups, and the site's own row, which heads the table it is on).
     pub url: String,
-    /// `prefecture`, `group`, `municipality`, `designated_city` or `ward`.
-    pub kind: &'static str,
+    /// The row's style: `row-prefecture`, `row-group`, `row-municipality`,
+    /// `row-designated_city` or `row-ward`.
+    pub class: &'static str,
     pub offices: u32,
     pub adopted: u32,
     pub rate: String,
@@ -80,14 +133,14 @@ impl FigureRow {
         code: &str,
         name: &str,
         url: String,
-        kind: &'static str,
+        class: &'static str,
         counts: &Counts,
     ) -> FigureRow {
         FigureRow {
             code: code.to_string(),
             name: name.to_string(),
             url,
-            kind,
+            class,
             offices: counts.offices,
             adopted: counts.adopted,
             rate: format::percent(counts.rate()),

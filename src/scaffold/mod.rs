@@ -140,8 +140,11 @@ mod tests {
                 crate::load::data::MUNICIPALITY_COLUMNS,
                 &mut diags,
             );
-            let list =
-                crate::model::municipalities::build(&rows, prefecture.prefecture, &mut diags);
+            let list = crate::model::municipalities::municipalities(
+                &rows,
+                prefecture.prefecture,
+                &mut diags,
+            );
             assert!(
                 diags.is_empty(),
                 "{}: {:?}",

@@ -27,6 +27,8 @@ pub struct Comparison<'a> {
     pub bars: Vec<RateBar<'a>>,
     /// `大分県全体`.
     pub reference_name: &'a str,
+    /// What the bars are: `市町村` or `市区町村`.
+    pub unit: &'a str,
     pub reference: Rate,
     /// What ◆ means (a group's name); `None` when no bar is marked.
     pub mark_name: Option<String>,
@@ -242,7 +244,7 @@ pub fn describe(comparison: &Comparison) -> String {
         .filter(|b| b.rate.tenths().is_some())
         .collect();
     let (Some(high), Some(low)) = (rated.first(), rated.last()) else {
-        return "導入率を示せる市町村はまだありません。".to_string();
+        return format!("導入率を示せる{}はまだありません。", comparison.unit);
     };
     let names = |rate: Rate| {
         let tied: Vec<&str> = rated
@@ -253,13 +255,14 @@ pub fn describe(comparison: &Comparison) -> String {
         if tied.len() <= 3 {
             tied.join("・")
         } else {
-            format!("{}など{}市町村", tied[0], tied.len())
+            format!("{}など{}{}", tied[0], tied.len(), comparison.unit)
         }
     };
     let mut text = if high.rate == low.rate {
         format!(
-            "{}市町村の導入率はどこも{}です。",
+            "{}{}の導入率はどこも{}です。",
             rated.len(),
+            comparison.unit,
             format::percent(high.rate)
         )
     } else {
@@ -277,17 +280,21 @@ pub fn describe(comparison: &Comparison) -> String {
             .filter(|b| b.rate > comparison.reference)
             .count();
         text.push_str(&format!(
-            "{}は{}で、{}市町村のうち{}市町村がこれを上回っています。",
+            "{}は{}で、{}{unit}のうち{}{unit}がこれを上回っています。",
             comparison.reference_name,
             format::percent(comparison.reference),
             comparison.bars.len(),
-            above
+            above,
+            unit = comparison.unit
         ));
     }
     if let Some(name) = comparison.mark_name.as_deref()
         && rated.iter().any(|b| b.marked)
     {
-        text.push_str(&format!("{name}の市町村には{MARK}を付けています。"));
+        text.push_str(&format!(
+            "{name}の{}には{MARK}を付けています。",
+            comparison.unit
+        ));
     }
     text
 }
@@ -315,6 +322,7 @@ mod tests {
                 bar("姫島村", 0, 5),
             ],
             reference_name: "大分県全体",
+            unit: "市町村",
             reference: Rate::of(159, 1091),
             mark_name: Some("重点支援地域".to_string()),
         }

@@ -126,7 +126,7 @@ pub fn trend(id: &str, title: &str, series: &[Series]) -> ChartView {
 
 /// Every municipality's rate, sorted, against the prefecture's.
 pub fn comparison(id: &str, comparison: &Comparison, date: Option<Date>, large: bool) -> ChartView {
-    let caption = format!("市町村別の導入率{}", as_of(date));
+    let caption = format!("{}別の導入率{}", comparison.unit, as_of(date));
     chart(
         id,
         &caption,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Builder, Job};
-use crate::figures::Rate;
+use crate::figures::QuestionFigures;
 use crate::model::Survey;
 use crate::model::content::Section;
 use crate::render::views::{
@@ -12,6 +12,7 @@ use crate::render::views::{
     SurveyQuestionView, SurveyRowView,
 };
 use crate::render::{charts, format};
+use crate::urls;
 
 impl Builder<'_> {
     pub(super) fn not_found(&self) -> Job {
@@ -38,7 +39,8 @@ impl Builder<'_> {
         #[derive(Serialize)]
         struct List {
             page: PageView,
-            kind: &'static str,
+            /// News lists show each item's date.
+            dated: bool,
             items: Vec<PageItem>,
         }
         let path = format!("{name}/");
@@ -62,7 +64,7 @@ impl Builder<'_> {
             meta,
             List {
                 page: view,
-                kind: name,
+                dated: name == "news",
                 items: section.pages.iter().map(|p| self.item(p)).collect(),
             },
         )];
@@ -114,11 +116,10 @@ impl Builder<'_> {
                 software: p.index.front.software.clone(),
                 adopted: self
                     .figures
-                    .software
-                    .iter()
-                    .filter(|b| p.index.front.software.contains(&b.label))
-                    .map(|b| b.counts.adopted)
-                    .sum(),
+                    .manual_users
+                    .get(&p.index.url)
+                    .copied()
+                    .unwrap_or_default(),
                 pages: p.pages.iter().map(|page| self.item(page)).collect(),
             })
             .collect();
@@ -259,7 +260,7 @@ impl Builder<'_> {
         let section_crumb = self.crumb(&view.title, "surveys/");
         let item = |s: &Survey| SurveyItem {
             title: s.title.clone(),
-            url: self.url(&format!("surveys/{}/", s.slug)),
+            url: self.url(&urls::survey(&s.slug)),
             description: s.description.clone().unwrap_or_default(),
             date_label: s.date.map(format::era).unwrap_or_default(),
             respondents: s.respondents,
@@ -281,7 +282,7 @@ impl Builder<'_> {
             },
         )];
         for survey in &self.site.surveys {
-            let path = format!("surveys/{}/", survey.slug);
+            let path = urls::survey(&survey.slug);
             let meta = self.meta(
                 &path,
                 &survey.title,
@@ -295,7 +296,7 @@ impl Builder<'_> {
                 meta,
                 One {
                     survey: item(survey),
-                    questions: survey_questions(survey),
+                    questions: survey_questions(survey, &self.figures.surveys[&survey.slug]),
                 },
             ));
         }
@@ -338,41 +339,25 @@ struct PageContext {
     product: Option<Link>,
 }
 
-fn survey_questions(survey: &Survey) -> Vec<SurveyQuestionView> {
+fn survey_questions(survey: &Survey, figures: &[QuestionFigures]) -> Vec<SurveyQuestionView> {
     survey
         .questions
         .iter()
+        .zip(figures)
         .enumerate()
-        .map(|(i, q)| {
-            let grouped = q.groups.iter().any(|g| !g.is_empty());
+        .map(|(i, (q, f))| {
             let rows: Vec<SurveyRowView> = q
                 .choices
                 .iter()
-                .enumerate()
-                .map(|(c, choice)| {
-                    let counts: Vec<u32> = (0..q.groups.len())
-                        .map(|g| {
-                            q.counts
-                                .iter()
-                                .find(|&&(cc, gg, _)| cc == c && gg == g)
-                                .map_or(0, |&(_, _, n)| n)
-                        })
-                        .collect();
-                    let total = counts.iter().sum();
-                    let share = survey
-                        .respondents
-                        .filter(|_| !grouped)
-                        .map(|r| format::percent(Rate::of(total, r)))
-                        .unwrap_or_default();
-                    SurveyRowView {
-                        choice: choice.clone(),
-                        counts,
-                        total,
-                        share,
-                    }
+                .zip(&f.choices)
+                .map(|(choice, c)| SurveyRowView {
+                    choice: choice.clone(),
+                    counts: c.counts.clone(),
+                    total: c.total,
+                    share: c.share.map(format::percent).unwrap_or_default(),
                 })
                 .collect();
-            let groups = if grouped {
+            let groups = if f.grouped {
                 q.groups.clone()
             } else {
                 Vec::new()

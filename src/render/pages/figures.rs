@@ -5,67 +5,73 @@ use serde::Serialize;
 
 use super::{Builder, Job};
 use crate::figures::{Breakdown, Counts, DateFigures, Rate};
-use crate::model::MunicipalityKind;
+use crate::model::places::{Place, PlaceId, PlaceKind};
 use crate::render::views::{
     BreakdownRow, ChartView, FigureRow, Link, OfficeView, PageItem, PageView, TrendRow,
 };
 use crate::render::{charts, format};
+use crate::urls;
 
 impl Builder<'_> {
-    pub(super) fn municipality_row(&self, index: usize, counts: &Counts) -> FigureRow {
-        let m = &self.site.municipalities[index];
-        let kind = match m.kind {
-            MunicipalityKind::Municipality => "municipality",
-            MunicipalityKind::DesignatedCity => "designated_city",
-            MunicipalityKind::Ward => "ward",
+    /// A place's row as of the newest snapshot.
+    pub(super) fn place_row(&self, place: &Place) -> FigureRow {
+        let (class, url) = match place.kind {
+            PlaceKind::Prefecture => ("row-prefecture", String::new()),
+            PlaceKind::Municipality => ("row-municipality", self.url(&urls::place(place))),
+            PlaceKind::DesignatedCity => ("row-designated_city", self.url(&urls::place(place))),
+            PlaceKind::Ward => ("row-ward", self.url(&urls::place(place))),
         };
         let mut row = FigureRow::new(
-            &m.code,
-            &m.name,
-            self.url(&format!("municipalities/{}/", m.code)),
-            kind,
-            counts,
+            place.code.as_str(),
+            &place.name,
+            url,
+            class,
+            &self.figures.current.places[place.id],
         );
-        row.in_group = self.site.groups.iter().any(|g| g.members.contains(&index));
+        row.in_group = self.in_a_group(place.id);
         row
     }
 
-    pub(super) fn prefecture_row(&self, figures: &DateFigures) -> FigureRow {
-        FigureRow::new(
-            &self.site.prefecture_code,
-            &self.site.config.prefecture_name,
-            self.url("municipalities/"),
-            "prefecture",
-            &figures.prefecture,
-        )
+    fn in_a_group(&self, place: PlaceId) -> bool {
+        self.site.groups.iter().any(|g| g.members.contains(&place))
+    }
+
+    pub(super) fn own_row(&self) -> FigureRow {
+        self.place_row(self.site.places.own())
     }
 
     pub(super) fn group_rows(&self) -> Vec<FigureRow> {
-        let current = &self.figures.current;
         self.site
             .groups
             .iter()
-            .zip(&current.groups)
-            .map(|(g, c)| FigureRow::new("", &g.name, String::new(), "group", c))
+            .map(|g| {
+                FigureRow::new(
+                    "",
+                    &g.name,
+                    String::new(),
+                    "row-group",
+                    &self.figures.current.groups[g.id],
+                )
+            })
             .collect()
     }
 
     pub(super) fn municipality_rows(&self) -> Vec<FigureRow> {
-        self.figures
-            .current
-            .municipalities
+        self.site
+            .places
+            .municipalities()
             .iter()
-            .enumerate()
-            .map(|(i, c)| self.municipality_row(i, c))
+            .map(|m| self.place_row(m))
             .collect()
     }
 
-    pub(super) fn trend_rows(&self, counts_on: impl Fn(&DateFigures) -> Counts) -> Vec<TrendRow> {
+    pub(super) fn trend_rows(&self, place: PlaceId) -> Vec<TrendRow> {
+        let own = self.site.places.own().id;
         self.figures
             .trend
             .iter()
             .map(|f| {
-                let c = counts_on(f);
+                let c: Counts = f.places[place];
                 TrendRow {
                     date: f.date.map(|d| d.to_string()).unwrap_or_default(),
                     date_era: f.date.map(format::era).unwrap_or_default(),
@@ -76,7 +82,7 @@ impl Builder<'_> {
                     cm_adopted: c.cm_adopted,
                     cm_rate: format::percent(c.cm_rate()),
                     linking: c.linking,
-                    prefecture_rate: format::percent(f.prefecture.rate()),
+                    prefecture_rate: format::percent(f.places[own].rate()),
                 }
             })
             .collect()
@@ -100,27 +106,30 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Every municipality's current rate against the prefecture's.
+    /// Every municipality's current rate against the site's own.
     pub(super) fn comparison_chart(&self, large: bool) -> ChartView {
         let site = self.site;
         let current = &self.figures.current;
-        let reference_name = format!("{}全体", site.config.prefecture_name);
+        let words = &self.site_view.words;
         let comparison = charts::Comparison {
             bars: site
-                .municipalities
+                .places
+                .municipalities()
                 .iter()
-                .zip(&current.municipalities)
-                .enumerate()
-                .map(|(i, (m, c))| charts::RateBar {
-                    label: &m.name,
-                    rate: c.rate(),
-                    adopted: c.adopted,
-                    offices: c.offices,
-                    marked: site.groups.iter().any(|g| g.members.contains(&i)),
+                .map(|m| {
+                    let c = &current.places[m.id];
+                    charts::RateBar {
+                        label: &m.name,
+                        rate: c.rate(),
+                        adopted: c.adopted,
+                        offices: c.offices,
+                        marked: self.in_a_group(m.id),
+                    }
                 })
                 .collect(),
-            reference_name: &reference_name,
-            reference: current.prefecture.rate(),
+            reference_name: &words.whole,
+            reference: current.places[site.places.own().id].rate(),
+            unit: words.municipalities,
             mark_name: (!site.groups.is_empty()).then(|| {
                 site.groups
                     .iter()
@@ -132,7 +141,7 @@ impl Builder<'_> {
         charts::comparison("chart-municipalities", &comparison, current.date, large)
     }
 
-    /// Rates over the snapshots, one series per `(name, counts → rate)`;
+    /// Rates over the snapshots, one series per `(name, snapshot → rate)`;
     /// `None` when there is no snapshot.
     pub(super) fn trend_chart(&self, title: &str, series: &[(&str, RateOn)]) -> Option<ChartView> {
         if self.figures.trend.is_empty() {
@@ -153,6 +162,12 @@ impl Builder<'_> {
         Some(charts::trend("chart-trend", title, &series))
     }
 
+    /// The page of the municipalities and the site's own figures, titled by
+    /// the place words (`市町村別の導入状況`).
+    fn list_title(&self) -> String {
+        format!("{}別の導入状況", self.site_view.words.municipalities)
+    }
+
     pub(super) fn home(&self) -> Job {
         #[derive(Serialize)]
         struct Home {
@@ -160,6 +175,8 @@ impl Builder<'_> {
             prefecture: FigureRow,
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
+            /// The municipality list's page.
+            municipalities_url: String,
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
             municipality_chart: ChartView,
@@ -168,30 +185,32 @@ impl Builder<'_> {
             software: Vec<BreakdownRow>,
         }
         let content = &self.site.content;
+        let own = self.site.places.own();
         let page = self.index_view(content.home.as_ref(), &self.site.config.title);
         let meta = self.meta(
-            "",
+            urls::HOME,
             &self.site.config.title,
             self.site.config.description.as_deref(),
             "home",
             &[],
         );
         self.job(
-            "",
+            urls::HOME,
             "index.html",
             meta,
             Home {
                 page,
-                prefecture: self.prefecture_row(&self.figures.current),
+                prefecture: self.own_row(),
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
-                trend: self.trend_rows(|f| f.prefecture),
+                municipalities_url: self.url(urls::MUNICIPALITIES),
+                trend: self.trend_rows(own.id),
                 trend_chart: self.trend_chart(
-                    &format!("{}の導入率の推移", self.site.config.prefecture_name),
+                    &format!("{}の導入率の推移", own.name),
                     &[
-                        ("全事業所", &|f| f.prefecture.rate()),
+                        ("全事業所", &|f| f.places[own.id].rate()),
                         ("居宅介護支援・介護予防支援事業所", &|f| {
-                            f.prefecture.cm_rate()
+                            f.places[own.id].cm_rate()
                         }),
                     ],
                 ),
@@ -217,20 +236,20 @@ impl Builder<'_> {
             municipalities: Vec<FigureRow>,
             chart: ChartView,
         }
-        let title = "市町村別の導入状況";
+        let title = self.list_title();
         let meta = self.meta(
-            "municipalities/",
-            title,
+            urls::MUNICIPALITIES,
+            &title,
             None,
             "municipalities",
-            &[self.crumb(title, "municipalities/")],
+            &[self.crumb(&title, urls::MUNICIPALITIES)],
         );
         self.job(
-            "municipalities/",
+            urls::MUNICIPALITIES,
             "municipalities.html",
             meta,
             List {
-                prefecture: self.prefecture_row(&self.figures.current),
+                prefecture: self.own_row(),
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
                 chart: self.comparison_chart(true),
@@ -238,7 +257,7 @@ impl Builder<'_> {
         )
     }
 
-    pub(super) fn municipality(&self, index: usize) -> Job {
+    pub(super) fn municipality(&self, m: &Place) -> Job {
         #[derive(Serialize)]
         struct One {
             municipality: FigureRow,
@@ -251,15 +270,19 @@ impl Builder<'_> {
             service_chart: ChartView,
             areas: Vec<BreakdownRow>,
             offices: Vec<OfficeView>,
+            /// The head of the office list's municipality column; empty
+            /// (no column) unless the offices lie in several wards.
+            municipality_column: &'static str,
         }
         let site = self.site;
-        let m = &site.municipalities[index];
-        let path = format!("municipalities/{}/", m.code);
-        let mut trail = vec![self.crumb("市町村別の導入状況", "municipalities/")];
-        let parent = m.parent.map(|p| {
-            let city = &site.municipalities[p];
-            self.crumb(&city.name, &format!("municipalities/{}/", city.code))
-        });
+        let own = site.places.own();
+        let path = urls::place(m);
+        let mut trail = vec![self.crumb(&self.list_title(), urls::MUNICIPALITIES)];
+        let parent = m
+            .parent
+            .map(|p| site.places.get(p))
+            .filter(|p| p.kind != PlaceKind::Prefecture)
+            .map(|city| self.crumb(&city.name, &urls::place(city)));
         trail.extend(parent.clone());
         trail.push(self.crumb(&m.name, &path));
         let title = format!("{}の導入状況", m.name);
@@ -269,8 +292,9 @@ impl Builder<'_> {
         );
         let meta = self.meta(&path, &title, Some(&description), "municipalities", &trail);
         let current = &self.figures.current;
-        let prefecture_whole = format!("{}全体", site.config.prefecture_name);
-        let service_bars: Vec<charts::ServiceBar> = self.figures.service_types[index]
+        let whole = &self.site_view.words.whole;
+        let services = &self.figures.service_types[m.id];
+        let service_bars: Vec<charts::ServiceBar> = services
             .iter()
             .map(|b| charts::ServiceBar {
                 label: &b.label,
@@ -283,35 +307,41 @@ impl Builder<'_> {
             "municipality.html",
             meta,
             One {
-                municipality: self.municipality_row(index, &current.municipalities[index]),
+                municipality: self.place_row(m),
                 parent,
-                wards: (0..site.municipalities.len())
-                    .filter(|&w| site.municipalities[w].parent == Some(index))
-                    .map(|w| self.municipality_row(w, &current.municipalities[w]))
+                wards: site
+                    .places
+                    .wards_of(m.id)
+                    .map(|w| self.place_row(w))
                     .collect(),
                 groups: site
                     .groups
                     .iter()
-                    .filter(|g| g.members.contains(&index))
+                    .filter(|g| g.members.contains(&m.id))
                     .map(|g| g.name.clone())
                     .collect(),
-                trend: self.trend_rows(|f| f.municipalities[index]),
+                trend: self.trend_rows(m.id),
                 trend_chart: self.trend_chart(
-                    &format!("{}と{prefecture_whole}の導入率の推移", m.name),
+                    &format!("{}と{whole}の導入率の推移", m.name),
                     &[
-                        (&m.name, &|f| f.municipalities[index].rate()),
-                        (&prefecture_whole, &|f| f.prefecture.rate()),
+                        (&m.name, &|f| f.places[m.id].rate()),
+                        (whole, &|f| f.places[own.id].rate()),
                     ],
                 ),
-                service_types: self.breakdown_rows(&self.figures.service_types[index]),
+                service_types: self.breakdown_rows(services),
                 service_chart: charts::services(
                     "chart-services",
                     &m.name,
                     &service_bars,
                     current.date,
                 ),
-                areas: self.breakdown_rows(&self.figures.areas[index]),
-                offices: self.adopted_offices(Some(index)),
+                areas: self.breakdown_rows(&self.figures.areas[m.id]),
+                offices: self.adopted_offices(m.id),
+                municipality_column: if site.places.wards_of(m.id).next().is_some() {
+                    self.site_view.words.municipalities
+                } else {
+                    ""
+                },
             },
         )
     }

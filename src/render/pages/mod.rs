@@ -38,7 +38,7 @@ pub struct Builder<'a> {
     /// Care software name as reported → its manual's URL.
     pub manual_of: HashMap<&'a str, String>,
     /// What the office search covers, for `offices/`.
-    pub search: &'a search::Search<'a>,
+    pub search: &'a search::Search,
 }
 
 #[derive(Serialize)]
@@ -52,7 +52,7 @@ struct Common<'a, T: Serialize> {
 impl<'a> Builder<'a> {
     /// An absolute path on the site (`/careplan/guides/`).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.site.config.base_path)
+        self.site.config.urls().path(path)
     }
 
     fn job<T: Serialize>(&self, path: &str, template: &'static str, meta: Meta, page: T) -> Job {
@@ -62,13 +62,8 @@ impl<'a> Builder<'a> {
             page,
         })
         .expect("views serialize to a JSON object");
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path.to_string()
-        };
         Job {
-            path: file,
+            path: crate::urls::file_of(path),
             template,
             context,
         }
@@ -86,7 +81,7 @@ impl<'a> Builder<'a> {
         if !path.is_empty() {
             breadcrumbs.push(Link {
                 title: "ホーム".to_string(),
-                url: self.url(""),
+                url: self.url(crate::urls::HOME),
             });
             breadcrumbs.extend_from_slice(trail);
         }
@@ -94,7 +89,7 @@ impl<'a> Builder<'a> {
         Meta {
             title: title.to_string(),
             description: description.map_or(fallback, str::to_string),
-            canonical: format!("{}{path}", self.site.config.base_url),
+            canonical: self.site.config.urls().absolute(path),
             url: self.url(path),
             section: section.to_string(),
             breadcrumbs,
@@ -167,9 +162,11 @@ impl<'a> Builder<'a> {
         ];
         // One page per municipality, each with charts to draw: built in parallel.
         jobs.par_extend(
-            (0..self.site.municipalities.len())
-                .into_par_iter()
-                .map(|i| self.municipality(i)),
+            self.site
+                .places
+                .municipalities()
+                .par_iter()
+                .map(|m| self.municipality(m)),
         );
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));

@@ -4,53 +4,41 @@
 use serde::Serialize;
 
 use super::{Builder, Job};
-use crate::model::Adoption;
+use crate::model::places::{OfficeId, PlaceId, PlaceKind};
 use crate::render::search;
 use crate::render::views::{OfficeGroup, OfficeView, SearchOption, SearchView};
+use crate::urls;
 
 impl Builder<'_> {
-    /// Adopted offices of the newest snapshot, optionally of one municipality row
-    /// (a designated city includes its wards).
-    pub(super) fn adopted_offices(&self, municipality: Option<usize>) -> Vec<OfficeView> {
-        let Some(snapshot) = self.site.snapshots.last() else {
-            return Vec::new();
-        };
-        let mut list: Vec<(usize, OfficeView)> = snapshot
-            .adoptions
+    /// The adopted offices of a place in the newest snapshot (a designated
+    /// city's include its wards'), by municipality then office number.
+    pub(super) fn adopted_offices(&self, place: PlaceId) -> Vec<OfficeView> {
+        self.figures.adopted[place]
             .iter()
-            .filter(|a| {
-                let m = self.site.offices[a.office].municipality;
-                municipality.is_none_or(|want| {
-                    m == want || self.site.municipalities[m].parent == Some(want)
-                })
-            })
-            .map(|a| {
-                (
-                    self.site.offices[a.office].municipality,
-                    self.office_view(a),
-                )
-            })
-            .collect();
-        list.sort_by(|(ma, a), (mb, b)| ma.cmp(mb).then_with(|| a.number.cmp(&b.number)));
-        list.into_iter().map(|(_, v)| v).collect()
+            .map(|&id| self.office_view(id))
+            .collect()
     }
 
-    pub(super) fn office_view(&self, a: &Adoption) -> OfficeView {
-        let o = &self.site.offices[a.office];
-        let m = &self.site.municipalities[o.municipality];
-        let software = a.software.clone().unwrap_or_default();
-        let rest = search::address_rest(&o.address, &self.site.config.prefecture_name, &m.name);
+    /// An adopted office as lists show it.
+    pub(super) fn office_view(&self, id: OfficeId) -> OfficeView {
+        let o = self.site.office(id);
+        let m = self.site.places.get(o.municipality);
+        let adoption = self.figures.adoption[id].as_ref();
+        let software = adoption
+            .and_then(|a| a.software.clone())
+            .unwrap_or_default();
+        let rest = search::address_rest(&o.address, &self.site.places.own().name, &m.name);
         OfficeView {
-            number: o.number.clone(),
+            number: o.number.to_string(),
             name: o.name.clone(),
             name_kana: o.name_kana.clone(),
             corporation: o.corporation.clone(),
             address: o.address.clone(),
             municipality: m.name.clone(),
-            municipality_url: self.url(&format!("municipalities/{}/", m.code)),
+            municipality_url: self.url(&urls::place(m)),
             service_types: o.service_types.clone(),
             care_manager: o.care_manager,
-            linking: a.linking,
+            linking: adoption.is_some_and(|a| a.linking),
             manual_url: self
                 .manual_of
                 .get(software.as_str())
@@ -76,24 +64,25 @@ impl Builder<'_> {
             search: SearchView,
         }
         let site = self.site;
-        let adopted: Vec<&Adoption> = self
+        let adopted: Vec<OfficeId> = self
             .search
             .entries
             .iter()
-            .filter_map(|e| e.adoption)
+            .copied()
+            .filter(|&id| self.figures.adoption[id].is_some())
             .collect();
         let long_list = adopted.len() > search::FULL_LIST_LIMIT;
         let mut groups: Vec<OfficeGroup> = Vec::new();
         let mut current = None;
-        for a in &adopted {
-            let m = site.offices[a.office].municipality;
+        for &id in &adopted {
+            let m = site.office(id).municipality;
             if current != Some(m) {
                 current = Some(m);
-                let municipality = &site.municipalities[m];
+                let municipality = site.places.get(m);
                 groups.push(OfficeGroup {
-                    code: municipality.code.clone(),
+                    code: municipality.code.to_string(),
                     name: municipality.name.clone(),
-                    url: self.url(&format!("municipalities/{}/", municipality.code)),
+                    url: self.url(&urls::place(municipality)),
                     count: 0,
                     offices: Vec::new(),
                 });
@@ -101,29 +90,30 @@ impl Builder<'_> {
             let group = groups.last_mut().expect("pushed above");
             group.count += 1;
             if !long_list {
-                group.offices.push(self.office_view(a));
+                group.offices.push(self.office_view(id));
             }
         }
         let search = SearchView {
-            index_url: self.url(search::MANIFEST),
+            index_url: self.url(urls::SEARCH_INDEX),
             all: self.search.all,
             total: self.search.entries.len(),
             municipalities: site
-                .municipalities
+                .places
+                .municipalities()
                 .iter()
                 .map(|m| SearchOption {
-                    value: m.code.clone(),
+                    value: m.code.to_string(),
                     label: m.name.clone(),
-                    ward: m.parent.is_some(),
+                    ward: m.kind == PlaceKind::Ward,
                 })
                 .collect(),
-            services: self.search.services.clone(),
-            software: self.search.software.clone(),
+            services: self.figures.facets.services.clone(),
+            software: self.figures.facets.software.clone(),
         };
         let title = "導入事業所一覧";
-        let meta = self.meta("offices/", title, Some("ケアプランデータ連携システムを導入している事業所の一覧です。事業所名・よみがな・事業所番号・所在地で検索でき、連携先が導入済みかどうかを確認できます。"), "offices", &[self.crumb(title, "offices/")]);
+        let meta = self.meta(urls::OFFICES, title, Some("ケアプランデータ連携システムを導入している事業所の一覧です。事業所名・よみがな・事業所番号・所在地で検索でき、連携先が導入済みかどうかを確認できます。"), "offices", &[self.crumb(title, urls::OFFICES)]);
         self.job(
-            "offices/",
+            urls::OFFICES,
             "offices.html",
             meta,
             List {

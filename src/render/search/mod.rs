@@ -13,18 +13,15 @@
 //! shipped as written and folded by the browser with the same function when
 //! the index loads, rather than shipping every one of them twice.
 
-pub mod fold;
-
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::offices::CARE_MANAGER_SERVICES;
-use crate::model::{Adoption, Site};
-use fold::fold;
-
-/// The index's entry point, relative to the output root.
-pub const MANIFEST: &str = "search/index.json";
+use crate::figures::Figures;
+use crate::fold::fold;
+use crate::model::Site;
+use crate::model::places::{Id, OfficeId, PlaceId, PlaceKind};
+use crate::urls;
 
 /// Above this many offices the rows are split into parts by municipality.
 pub const SPLIT_ABOVE: usize = 6000;
@@ -36,87 +33,28 @@ pub const FULL_LIST_LIMIT: usize = 1000;
 /// A part closes once it holds this many offices (municipalities stay whole).
 const PART_ROWS: usize = 2000;
 
-/// One office the search covers, with its state in the newest snapshot.
+/// Which offices the search covers, in display order.
 #[derive(Debug, Clone)]
-pub struct Entry<'a> {
-    /// Index into `Site::offices`.
-    pub office: usize,
-    /// `None` when the office has not adopted the system.
-    pub adoption: Option<&'a Adoption>,
-    /// The folded reading (the folded name when there is no reading): the
-    /// sort key within a municipality, and what a reading query matches.
-    pub key: String,
-}
-
-/// What the search covers and offers: the rows in display order and the
-/// facet values its filters list.
-#[derive(Debug, Clone)]
-pub struct Search<'a> {
+pub struct Search {
     /// Every target office too, not only adopted ones (`[search] include_not_adopted`).
     pub all: bool,
-    /// Sorted by municipality (file order), then reading, then office number:
-    /// the order of the list without JavaScript and of every result list.
-    pub entries: Vec<Entry<'a>>,
-    /// Service types: care-manager services first, then by how many offices
-    /// offer them, then by name.
-    pub services: Vec<String>,
-    /// Care software as reported by adopted offices, most used first.
-    pub software: Vec<String>,
+    /// In the figures' reading order (municipality, reading, number): the
+    /// order of the list without JavaScript and of every result list.
+    pub entries: Vec<OfficeId>,
 }
 
-impl<'a> Search<'a> {
+impl Search {
     /// The search of a site, as of its newest snapshot.
-    pub fn of(site: &'a Site) -> Search<'a> {
+    pub fn of(site: &Site, figures: &Figures) -> Search {
         let all = site.config.search.include_not_adopted;
-        let adoptions: HashMap<usize, &Adoption> = site
-            .snapshots
-            .last()
-            .map(|s| s.adoptions.iter().map(|a| (a.office, a)).collect())
-            .unwrap_or_default();
-        let mut entries: Vec<Entry> = site
-            .offices
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| {
-                let adoption = adoptions.get(&i).copied();
-                (all || adoption.is_some()).then(|| Entry {
-                    office: i,
-                    adoption,
-                    key: fold(if o.name_kana.is_empty() {
-                        &o.name
-                    } else {
-                        &o.name_kana
-                    }),
-                })
-            })
-            .collect();
-        entries.sort_by(|a, b| {
-            let (oa, ob) = (&site.offices[a.office], &site.offices[b.office]);
-            (oa.municipality, &a.key, &oa.number).cmp(&(ob.municipality, &b.key, &ob.number))
-        });
-
-        let mut service_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut software_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for e in &entries {
-            for s in &site.offices[e.office].service_types {
-                *service_counts.entry(s).or_default() += 1;
-            }
-            if let Some(name) = e.adoption.and_then(|a| a.software.as_deref()) {
-                *software_counts.entry(name).or_default() += 1;
-            }
-        }
-        let mut services: Vec<(&str, usize)> = service_counts.into_iter().collect();
-        services.sort_by_key(|&(name, count)| {
-            let rank = CARE_MANAGER_SERVICES.iter().position(|&c| c == name);
-            (rank.is_none(), rank, std::cmp::Reverse(count), name)
-        });
-        let mut software: Vec<(&str, usize)> = software_counts.into_iter().collect();
-        software.sort_by_key(|&(name, count)| (std::cmp::Reverse(count), name));
         Search {
             all,
-            entries,
-            services: services.into_iter().map(|(s, _)| s.to_string()).collect(),
-            software: software.into_iter().map(|(s, _)| s.to_string()).collect(),
+            entries: figures
+                .by_reading
+                .iter()
+                .copied()
+                .filter(|&id| all || figures.adoption[id].is_some())
+                .collect(),
         }
     }
 }
@@ -162,6 +100,8 @@ struct Municipalities<'a> {
     key: Vec<String>,
     /// The designated city of a ward, `-1` otherwise.
     parent: Vec<i64>,
+    /// Each municipality's page.
+    url: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -202,47 +142,50 @@ struct Part<'a> {
 /// The index files: the manifest and, for a large site, its parts.
 pub fn files(
     site: &Site,
+    figures: &Figures,
     search: &Search,
     manual_of: &HashMap<&str, String>,
 ) -> Vec<(String, Vec<u8>)> {
-    let service_index: HashMap<&str, usize> = search
+    let facets = &figures.facets;
+    let service_index: HashMap<&str, usize> = facets
         .services
         .iter()
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
-    let software_index: HashMap<&str, usize> = search
+    let software_index: HashMap<&str, usize> = facets
         .software
         .iter()
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
+    let municipalities = site.places.municipalities();
+    // Positions in the manifest's municipality arrays.
+    let position = |place: PlaceId| place.index() - 1;
     let mut manifest = Manifest {
         version: 1,
         all: search.all,
-        prefecture: &site.config.prefecture_name,
+        prefecture: &site.places.own().name,
         municipalities: Municipalities {
-            code: site
-                .municipalities
+            code: municipalities.iter().map(|m| m.code.as_str()).collect(),
+            name: municipalities.iter().map(|m| m.name.as_str()).collect(),
+            key: municipalities.iter().map(|m| fold(&m.kana)).collect(),
+            parent: municipalities
                 .iter()
-                .map(|m| m.code.as_str())
+                .map(|m| match (m.kind, m.parent) {
+                    (PlaceKind::Ward, Some(city)) => position(city) as i64,
+                    _ => -1,
+                })
                 .collect(),
-            name: site
-                .municipalities
+            url: municipalities
                 .iter()
-                .map(|m| m.name.as_str())
-                .collect(),
-            key: site.municipalities.iter().map(|m| fold(&m.kana)).collect(),
-            parent: site
-                .municipalities
-                .iter()
-                .map(|m| m.parent.map_or(-1, |p| p as i64))
+                .map(|m| site.config.urls().path(&urls::place(m)))
                 .collect(),
         },
-        services: &search.services,
+        services: &facets.services,
         software: Software {
-            name: search.software.iter().map(String::as_str).collect(),
-            url: search
+            name: facets.software.iter().map(String::as_str).collect(),
+            url: facets
                 .software
                 .iter()
                 .map(|s| manual_of.get(s.as_str()).map_or("", String::as_str))
@@ -251,113 +194,121 @@ pub fn files(
         rows: None,
         parts: Vec::new(),
     };
-    let all: Vec<&Entry> = search.entries.iter().collect();
+    let index = Index {
+        site,
+        figures,
+        services: &service_index,
+        software: &software_index,
+        position: &position,
+    };
+    let all = &search.entries;
     let mut files = Vec::new();
     if all.len() <= SPLIT_ABOVE {
-        manifest.rows = Some(part(site, &all, &service_index, &software_index));
+        manifest.rows = Some(index.part(all));
     } else {
-        let municipality_of = |e: &&Entry| site.offices[e.office].municipality;
+        let municipality_of = |id: OfficeId| site.office(id).municipality;
         let mut start = 0;
         while start < all.len() {
             let mut end = (start + PART_ROWS).min(all.len());
-            while end < all.len() && municipality_of(&all[end]) == municipality_of(&all[end - 1]) {
+            while end < all.len() && municipality_of(all[end]) == municipality_of(all[end - 1]) {
                 end += 1;
             }
             let rows = &all[start..end];
-            let from = municipality_of(&rows[0]);
-            let url = format!("{}.json", site.municipalities[from].code);
-            files.push((
-                format!("search/{url}"),
-                json(&part(site, rows, &service_index, &software_index)),
-            ));
+            let from = municipality_of(rows[0]);
+            let url = urls::search_part(&site.places.get(from).code);
+            let index_dir = urls::SEARCH_INDEX
+                .rsplit_once('/')
+                .map_or("", |(dir, _)| dir);
+            files.push((format!("{index_dir}/{url}"), json(&index.part(rows))));
             manifest.parts.push(PartRef {
                 url,
-                from,
-                to: municipality_of(&rows[rows.len() - 1]),
+                from: position(from),
+                to: position(municipality_of(rows[rows.len() - 1])),
                 rows: rows.len(),
             });
             start = end;
         }
     }
-    files.push((MANIFEST.to_string(), json(&manifest)));
+    files.push((urls::SEARCH_INDEX.to_string(), json(&manifest)));
     files
 }
 
-/// The columns of some entries, sorted by office number.
-fn part<'a>(
+/// What turning offices into index rows needs.
+struct Index<'a> {
     site: &'a Site,
-    entries: &[&'a Entry],
-    service_index: &HashMap<&str, usize>,
-    software_index: &HashMap<&str, usize>,
-) -> Part<'a> {
-    let mut rows = entries.to_vec();
-    rows.sort_by(|a, b| {
-        site.offices[a.office]
-            .number
-            .cmp(&site.offices[b.office].number)
-    });
-    let mut corporations: Vec<&str> = Vec::new();
-    let mut corporation_of: HashMap<&str, usize> = HashMap::new();
-    let mut combinations: Vec<Vec<usize>> = Vec::new();
-    let mut combination_of: HashMap<Vec<usize>, usize> = HashMap::new();
-    let mut out = Part {
-        number: Vec::new(),
-        name: Vec::new(),
-        key: Vec::new(),
-        corporation: Vec::new(),
-        corporations: Vec::new(),
-        address: Vec::new(),
-        municipality: Vec::new(),
-        services: Vec::new(),
-        combinations: Vec::new(),
-        status: Vec::new(),
-    };
-    let mut previous = 0;
-    for e in rows {
-        let o = &site.offices[e.office];
-        let m = &site.municipalities[o.municipality];
-        let value = number_value(&o.number);
-        out.number.push(value - previous);
-        previous = value;
-        out.name.push(&o.name);
-        out.key.push(&e.key);
-        let corporation = *corporation_of.entry(&o.corporation).or_insert_with(|| {
-            corporations.push(&o.corporation);
-            corporations.len() - 1
-        });
-        out.corporation.push(corporation);
-        out.address.push(address_rest(
-            &o.address,
-            &site.config.prefecture_name,
-            &m.name,
-        ));
-        out.municipality.push(o.municipality);
-        let mut combination: Vec<usize> = o
-            .service_types
-            .iter()
-            .filter_map(|s| service_index.get(s.as_str()).copied())
-            .collect();
-        combination.sort_unstable();
-        let next = combinations.len();
-        let index = *combination_of
-            .entry(combination.clone())
-            .or_insert_with(|| {
-                combinations.push(combination);
-                next
+    figures: &'a Figures,
+    services: &'a HashMap<&'a str, usize>,
+    software: &'a HashMap<&'a str, usize>,
+    position: &'a dyn Fn(PlaceId) -> usize,
+}
+
+impl<'a> Index<'a> {
+    /// The columns of some offices, sorted by office number.
+    fn part(&self, entries: &[OfficeId]) -> Part<'a> {
+        let site = self.site;
+        let mut rows = entries.to_vec();
+        rows.sort_by(|&a, &b| site.office(a).number.cmp(&site.office(b).number));
+        let mut corporations: Vec<&str> = Vec::new();
+        let mut corporation_of: HashMap<&str, usize> = HashMap::new();
+        let mut combinations: Vec<Vec<usize>> = Vec::new();
+        let mut combination_of: HashMap<Vec<usize>, usize> = HashMap::new();
+        let mut out = Part {
+            number: Vec::new(),
+            name: Vec::new(),
+            key: Vec::new(),
+            corporation: Vec::new(),
+            corporations: Vec::new(),
+            address: Vec::new(),
+            municipality: Vec::new(),
+            services: Vec::new(),
+            combinations: Vec::new(),
+            status: Vec::new(),
+        };
+        let mut previous = 0;
+        for id in rows {
+            let o = site.office(id);
+            let m = site.places.get(o.municipality);
+            let value = number_value(o.number.as_str());
+            out.number.push(value - previous);
+            previous = value;
+            out.name.push(&o.name);
+            out.key.push(&self.figures.reading_keys[id]);
+            let corporation = *corporation_of.entry(&o.corporation).or_insert_with(|| {
+                corporations.push(&o.corporation);
+                corporations.len() - 1
             });
-        out.services.push(index);
-        out.status.push(e.adoption.map_or(0, |a| {
-            let software = a
-                .software
-                .as_deref()
-                .and_then(|s| software_index.get(s))
-                .map_or(0, |i| i + 1);
-            1 + usize::from(a.linking) + 2 * software
-        }));
+            out.corporation.push(corporation);
+            out.address
+                .push(address_rest(&o.address, &site.places.own().name, &m.name));
+            out.municipality.push((self.position)(o.municipality));
+            let mut combination: Vec<usize> = o
+                .service_types
+                .iter()
+                .filter_map(|s| self.services.get(s.as_str()).copied())
+                .collect();
+            combination.sort_unstable();
+            let next = combinations.len();
+            let index = *combination_of
+                .entry(combination.clone())
+                .or_insert_with(|| {
+                    combinations.push(combination);
+                    next
+                });
+            out.services.push(index);
+            out.status
+                .push(self.figures.adoption[id].as_ref().map_or(0, |a| {
+                    let software = a
+                        .software
+                        .as_deref()
+                        .and_then(|s| self.software.get(s))
+                        .map_or(0, |i| i + 1);
+                    1 + usize::from(a.linking) + 2 * software
+                }));
+        }
+        out.corporations = corporations;
+        out.combinations = combinations;
+        out
     }
-    out.corporations = corporations;
-    out.combinations = combinations;
-    out
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {

@@ -91,7 +91,6 @@
   const countLine = document.getElementById('search-count');
   const status = document.getElementById('search-status');
   const indexUrl = new URL(root.dataset.index, location.href);
-  const base = root.dataset.base;
   /** Offices shown at once; a button shows the next ones. */
   const PAGE = 50;
   /** Above this many previous matches, scanning the joined text again is faster. */
@@ -453,7 +452,7 @@
         const heading = element('h2');
         heading.id = id;
         const link = element('a', '', m.name[current]);
-        link.href = base + 'municipalities/' + m.code[current] + '/';
+        link.href = m.url[current];
         heading.append(link, element('small', '', perMunicipality[current] + '件'));
         list = element('ul', 'office-list');
         section.append(heading, list);
