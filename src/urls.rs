@@ -5,7 +5,7 @@
 //! sitemaps use [`Urls::absolute`]. Templates and `search.js` receive finished
 //! URLs and never spell one out.
 
-use crate::model::places::{MunicipalityCode, Place, PlaceKind};
+use crate::model::places::{MunicipalityCode, OfficeNumber, Place, PlaceKind};
 
 /// The home page.
 pub const HOME: &str = "";
@@ -35,6 +35,7 @@ pub const MUNICIPALITIES_JSON: &str = "data/municipalities.json";
 pub const GROUPS_CSV: &str = "data/groups.csv";
 pub const TREND_CSV: &str = "data/trend.csv";
 pub const ADOPTED_OFFICES_CSV: &str = "data/adopted-offices.csv";
+pub const OFFICE_STATUS_CSV: &str = "data/office-status.csv";
 
 /// The open-data files by the key templates name them with.
 pub const OPEN_DATA: &[(&str, &str)] = &[
@@ -43,12 +44,47 @@ pub const OPEN_DATA: &[(&str, &str)] = &[
     ("groups_csv", GROUPS_CSV),
     ("trend_csv", TREND_CSV),
     ("adopted_offices_csv", ADOPTED_OFFICES_CSV),
+    ("office_status_csv", OFFICE_STATUS_CSV),
 ];
+
+/// Newly adopted offices of the whole site.
+pub const OFFICES_FEED: &str = "offices/atom.xml";
 
 /// One municipality's page.
 pub fn municipality(code: &MunicipalityCode) -> String {
     format!("{MUNICIPALITIES}{code}/")
 }
+
+/// One municipality's feed of newly adopted offices.
+pub fn municipality_feed(code: &MunicipalityCode) -> String {
+    format!("{MUNICIPALITIES}{code}/atom.xml")
+}
+
+/// One office's page.
+pub fn office(number: &OfficeNumber) -> String {
+    format!("{OFFICES}{number}/")
+}
+
+/// The office list searched for the adopted offices of a municipality,
+/// optionally offering one service (the search's `m` and `s` parameters).
+pub fn office_search(municipality: &MunicipalityCode, service: Option<&str>) -> String {
+    let mut url = format!("{OFFICES}?m={municipality}");
+    if let Some(service) = service {
+        url.push_str("&s=");
+        for byte in service.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+                url.push(char::from(byte));
+            } else {
+                url.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    url
+}
+
+/// The pattern the office search turns into an office's page, with
+/// `{number}` standing for the office number.
+pub const OFFICE_PATTERN: &str = "offices/{number}/";
 
 /// A place's page: the site's own place is summed up on the municipality list.
 pub fn place(place: &Place) -> String {
@@ -115,6 +151,21 @@ mod tests {
         assert_eq!(
             urls.absolute(NEWS_FEED),
             "https://example.jp/careplan/news/atom.xml"
+        );
+    }
+
+    #[test]
+    fn a_filtered_search_encodes_its_service() {
+        let code = MunicipalityCode::checked("442011".to_string());
+        assert_eq!(
+            office_search(&code, Some("居宅介護支援")),
+            "offices/?m=442011&s=%E5%B1%85%E5%AE%85%E4%BB%8B%E8%AD%B7%E6%94%AF%E6%8F%B4"
+        );
+        assert_eq!(office_search(&code, None), "offices/?m=442011");
+        let number = OfficeNumber::checked("4470100001".to_string());
+        assert_eq!(
+            office(&number),
+            OFFICE_PATTERN.replace("{number}", "4470100001")
         );
     }
 }

@@ -7,12 +7,16 @@
 
 mod breakdowns;
 mod offices;
+mod partners;
 mod rate;
+mod status;
 mod surveys;
 
 pub use breakdowns::Breakdown;
 pub use offices::Facets;
+pub use partners::{Partners, SHOWN as PARTNERS_SHOWN};
 pub use rate::Rate;
+pub use status::{NewOn, Status};
 pub use surveys::{ChoiceFigures, QuestionFigures};
 
 use std::collections::BTreeMap;
@@ -29,6 +33,9 @@ pub struct Counts {
     pub cm_offices: u32,
     pub cm_adopted: u32,
     pub linking: u32,
+    /// Offices of `data/plans.csv` not adopted; counted for the newest
+    /// snapshot only.
+    pub planned: u32,
 }
 
 impl Counts {
@@ -86,12 +93,21 @@ pub struct Figures {
     /// Every office by municipality, then folded reading, then number: the
     /// order of every office list a reader scans by name.
     pub by_reading: Vec<OfficeId>,
+    /// Every office by municipality, then office number: the order of the
+    /// open data.
+    pub by_number: Vec<OfficeId>,
     /// Each office's folded reading (its name's when it has none).
     pub reading_keys: IdMap<OfficeId, String>,
     /// What the office search's filters offer.
     pub facets: Facets,
     /// Per survey slug, its questions' totals and shares.
     pub surveys: BTreeMap<String, Vec<QuestionFigures>>,
+    /// Each office's standing as of the newest snapshot.
+    pub status: IdMap<OfficeId, Status>,
+    /// Per place, the offices new on each snapshot date, newest first.
+    pub newly_adopted: PlaceMap<Vec<NewOn>>,
+    /// Each office's adopted partners nearby.
+    pub partners: IdMap<OfficeId, Partners>,
 }
 
 /// Computes every figure.
@@ -102,13 +118,15 @@ pub fn compute(site: &Site) -> Figures {
         .map(|s| date_figures(site, Some(s)))
         .collect();
     let newest = site.snapshots.last();
-    let current = trend
+    let mut current = trend
         .last()
         .cloned()
         .unwrap_or_else(|| date_figures(site, None));
+    status::count_planned(site, &mut current);
     let adoption = offices::adoption(site, newest);
     let reading_keys = offices::reading_keys(site);
     let by_reading = offices::by_reading(site, &reading_keys);
+    let by_number = offices::by_number(site);
     let software = breakdowns::software(site, newest);
     Figures {
         trend,
@@ -117,11 +135,15 @@ pub fn compute(site: &Site) -> Figures {
         areas: breakdowns::areas(site, &adoption),
         manual_users: breakdowns::manual_users(site, &software),
         software,
-        adopted: offices::adopted(site, newest),
+        adopted: offices::adopted(site, &adoption, &by_number),
         facets: offices::facets(site, &adoption, &by_reading),
         surveys: surveys::compute(site),
+        status: status::statuses(site),
+        newly_adopted: status::newly_adopted_in(site, &status::newly_adopted(site)),
+        partners: partners::partners(site, &adoption, &by_reading),
         adoption,
         by_reading,
+        by_number,
         reading_keys,
     }
 }

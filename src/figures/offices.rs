@@ -49,18 +49,25 @@ pub fn by_reading(site: &Site, keys: &IdMap<OfficeId, String>) -> Vec<OfficeId> 
     order
 }
 
-/// Per place, the offices adopted in the snapshot, by municipality (output
-/// order) then office number; the site's own place lists them all.
-pub fn adopted(site: &Site, snapshot: Option<&Snapshot>) -> PlaceMap<Vec<OfficeId>> {
-    let mut list: Vec<OfficeId> = snapshot
-        .map(|s| s.adoptions.iter().map(|a| a.office).collect())
-        .unwrap_or_default();
-    list.sort_by(|&a, &b| {
+/// Every office by municipality (output order), then office number.
+pub fn by_number(site: &Site) -> Vec<OfficeId> {
+    let mut order: Vec<OfficeId> = site.offices.iter().map(|o| o.id).collect();
+    order.sort_by(|&a, &b| {
         let (oa, ob) = (site.office(a), site.office(b));
         (oa.municipality, &oa.number).cmp(&(ob.municipality, &ob.number))
     });
+    order
+}
+
+/// Per place, the offices adopted in the snapshot in `order`; the site's
+/// own place lists them all.
+pub fn adopted(
+    site: &Site,
+    adoption: &IdMap<OfficeId, Option<Adoption>>,
+    order: &[OfficeId],
+) -> PlaceMap<Vec<OfficeId>> {
     let mut per = site.places.map(|_| Vec::new());
-    for office in list {
+    for &office in order.iter().filter(|&&id| adoption[id].is_some()) {
         for place in site.places.with_ancestors(site.office(office).municipality) {
             per[place].push(office);
         }

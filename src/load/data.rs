@@ -17,6 +17,7 @@ pub const MUNICIPALITIES: &str = "data/municipalities.csv";
 pub const OFFICES: &str = "data/offices.csv";
 pub const ADOPTION_DIR: &str = "data/adoption";
 pub const SURVEYS_DIR: &str = "data/surveys";
+pub const PLANS: &str = "data/plans.csv";
 
 /// A row of `data/municipalities.csv`.
 #[derive(Debug, Clone, Deserialize)]
@@ -157,6 +158,36 @@ pub const ADOPTION_COLUMNS: &[Column] = &[
     },
 ];
 
+/// A row of `data/plans.csv`: an office that has declared it will adopt.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlanRow {
+    #[serde(alias = "事業所番号")]
+    pub office_number: String,
+    #[serde(default, alias = "導入予定日")]
+    pub date: String,
+    #[serde(default, alias = "備考")]
+    pub note: String,
+}
+
+/// The columns of `data/plans.csv`.
+pub const PLAN_COLUMNS: &[Column] = &[
+    Column {
+        name: "office_number",
+        alias: "事業所番号",
+        required: true,
+    },
+    Column {
+        name: "date",
+        alias: "導入予定日",
+        required: false,
+    },
+    Column {
+        name: "note",
+        alias: "備考",
+        required: false,
+    },
+];
+
 /// A row of a survey's results.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SurveyRow {
@@ -228,6 +259,8 @@ pub struct DataFiles {
     pub municipalities: Vec<Located<MunicipalityRow>>,
     pub offices: Vec<Located<OfficeRow>>,
     pub snapshots: Vec<SnapshotFile>,
+    /// Empty when the site has no `data/plans.csv`.
+    pub plans: Vec<Located<PlanRow>>,
     pub surveys: Vec<SurveyFile>,
 }
 
@@ -237,6 +270,11 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> DataFiles {
         municipalities: read_required(root, MUNICIPALITIES, MUNICIPALITY_COLUMNS, diags),
         offices: read_required(root, OFFICES, OFFICE_COLUMNS, diags),
         snapshots: load_snapshots(root, diags),
+        plans: if root.join(PLANS).is_file() {
+            read_csv(root, Path::new(PLANS), PLAN_COLUMNS, diags)
+        } else {
+            Vec::new()
+        },
         surveys: load_surveys(root, diags),
     }
 }

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod municipalities;
 pub mod offices;
 pub mod places;
+pub mod plans;
 pub mod surveys;
 
 use std::collections::HashSet;
@@ -55,6 +56,14 @@ pub struct Adoption {
     pub office: OfficeId,
     pub linking: bool,
     pub software: Option<String>,
+}
+
+/// An office that has declared it will adopt and does not hold a license yet.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub office: OfficeId,
+    pub date: Option<Date>,
+    pub note: String,
 }
 
 /// A named subtotal of municipalities from `site.toml`.
@@ -111,6 +120,8 @@ pub struct Site {
     pub offices: Vec<Office>,
     /// Oldest first.
     pub snapshots: Vec<Snapshot>,
+    /// Sorted by office, none of them adopted in the newest snapshot.
+    pub plans: Vec<Plan>,
     pub groups: Vec<Group>,
     pub content: content::Content,
     pub surveys: Vec<Survey>,
@@ -125,6 +136,7 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let places = municipalities::build(&inputs.data.municipalities, &config, diags);
     let offices = offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, diags);
+    let plans = plans::build(&inputs.data.plans, &offices, snapshots.last(), diags);
     let groups = groups(&config, &places, diags);
     let drafts: HashSet<String> = inputs
         .pages
@@ -150,6 +162,7 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
         places,
         offices,
         snapshots,
+        plans,
         groups,
         content,
         surveys,

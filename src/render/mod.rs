@@ -10,6 +10,7 @@ pub mod format;
 pub mod markdown;
 mod opendata;
 mod pages;
+mod qr;
 pub mod search;
 pub mod views;
 mod words;
@@ -116,6 +117,12 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         (urls::SITEMAP.to_string(), feeds::sitemap(site, &html_refs)),
     ]
     .into_iter()
+    .chain(
+        site.places
+            .all()
+            .iter()
+            .map(|p| feeds::newly_adopted(site, figures, p.id)),
+    )
     .chain(search::files(site, figures, &search, &builder.manual_of))
     .chain(opendata::files(site, figures));
     for (path, bytes) in files {

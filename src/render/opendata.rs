@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::figures::{Counts, DateFigures, Figures};
+use crate::figures::{Counts, DateFigures, Figures, Status};
 use crate::model::Site;
 use crate::urls;
 
@@ -75,6 +75,43 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
                 ]
             }),
     );
+    let mut status = vec![
+        [
+            "office_number",
+            "name",
+            "municipality_code",
+            "area",
+            "service_types",
+            "status",
+            "adopted_since",
+            "linking",
+            "software",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    status.extend(figures.by_number.iter().map(|&id| {
+        let o = site.office(id);
+        let adoption = figures.adoption[id].as_ref();
+        let (status, since) = match figures.status[id] {
+            Status::Adopted { since } => ("adopted", since.to_string()),
+            Status::Planned => ("planned", String::new()),
+            Status::NotAdopted => ("not_adopted", String::new()),
+        };
+        vec![
+            o.number.to_string(),
+            o.name.clone(),
+            site.places.get(o.municipality).code.to_string(),
+            o.area.clone(),
+            o.service_types.join(";"),
+            status.to_string(),
+            since,
+            adoption.is_some_and(|a| a.linking).to_string(),
+            adoption
+                .and_then(|a| a.software.clone())
+                .unwrap_or_default(),
+        ]
+    }));
     vec![
         (
             urls::MUNICIPALITIES_CSV.to_string(),
@@ -87,6 +124,7 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         (urls::GROUPS_CSV.to_string(), csv_bytes(&groups)),
         (urls::TREND_CSV.to_string(), csv_bytes(&trend)),
         (urls::ADOPTED_OFFICES_CSV.to_string(), csv_bytes(&adopted)),
+        (urls::OFFICE_STATUS_CSV.to_string(), csv_bytes(&status)),
     ]
 }
 

@@ -186,6 +186,8 @@ pub struct BreakdownRow {
 pub struct OfficeView {
     pub number: String,
     pub name: String,
+    /// The office's own page.
+    pub url: String,
     pub name_kana: String,
     pub corporation: String,
     pub address: String,
@@ -200,6 +202,74 @@ pub struct OfficeView {
     /// The municipality's name and the address after it, without the
     /// prefecture: how the office list shows where an office is.
     pub location: String,
+}
+
+/// An office's own page: what it is, where it stands, and its partners.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficePageView {
+    pub number: String,
+    pub name: String,
+    pub name_kana: String,
+    pub corporation: String,
+    pub address: String,
+    pub phone: String,
+    pub service_types: Vec<String>,
+    pub municipality: Link,
+    pub area: String,
+    /// `導入済み`, `導入予定` or `未導入`.
+    pub status_label: &'static str,
+    pub adopted: bool,
+    pub planned: bool,
+    /// `2025-05-31` and `令和7年5月31日` for an adopted office: the start of
+    /// its current run of snapshots.
+    pub since: String,
+    pub since_era: String,
+    /// The planned date of a planned office, when the plans file gives one.
+    pub plan_date_era: String,
+    pub linking: bool,
+    pub software: String,
+    pub manual_url: String,
+    /// Who the partners are: `居宅介護支援事業所` or `サービス事業所`.
+    pub partner_kind: &'static str,
+    /// Where they were looked for: the area, or the municipality.
+    pub partner_place: String,
+    pub partners: Vec<PartnerView>,
+    pub partners_total: usize,
+    /// The office search for the partners not listed; empty when all are.
+    pub partners_more_url: String,
+    /// The page's full address, which the flyer's QR code holds.
+    pub page_url: String,
+    pub qr_svg: String,
+    /// Adopted partners nearby, for the invitation a not-adopted office prints.
+    pub partners_adopted_note: String,
+}
+
+/// An adopted partner as an office page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerView {
+    pub name: String,
+    pub url: String,
+    pub service_types: Vec<String>,
+    pub linking: bool,
+}
+
+/// An office newly adopted on a snapshot date, as lists and feeds name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewOfficeView {
+    pub name: String,
+    pub url: String,
+    pub municipality: String,
+    pub service_types: Vec<String>,
+}
+
+/// The offices new on the newest snapshot date.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewlyAdoptedView {
+    /// `令和7年11月30日`.
+    pub date_era: String,
+    pub offices: Vec<NewOfficeView>,
+    /// The feed to subscribe to.
+    pub feed_url: String,
 }
 
 /// The adopted offices of one municipality.
@@ -218,6 +288,8 @@ pub struct OfficeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchView {
     pub index_url: String,
+    /// An office's page with `{number}` for its number, for result links.
+    pub office_pattern: String,
     /// Not-adopted offices are searchable too.
     pub all: bool,
     /// Offices in the index.

@@ -7,7 +7,8 @@ use super::{Builder, Job};
 use crate::figures::{Breakdown, Counts, DateFigures, Rate};
 use crate::model::places::{Place, PlaceId, PlaceKind};
 use crate::render::views::{
-    BreakdownRow, ChartView, FigureRow, Link, OfficeView, PageItem, PageView, TrendRow,
+    BreakdownRow, ChartView, FigureRow, Link, NewlyAdoptedView, OfficeView, PageItem, PageView,
+    TrendRow,
 };
 use crate::render::{charts, format};
 use crate::urls;
@@ -183,6 +184,7 @@ impl Builder<'_> {
             news: Vec<PageItem>,
             guides: Vec<PageItem>,
             software: Vec<BreakdownRow>,
+            newly_adopted: Option<NewlyAdoptedView>,
         }
         let content = &self.site.content;
         let own = self.site.places.own();
@@ -224,6 +226,7 @@ impl Builder<'_> {
                     .collect(),
                 guides: content.guides.pages.iter().map(|p| self.item(p)).collect(),
                 software: self.breakdown_rows(&self.figures.software),
+                newly_adopted: self.newly_adopted(own.id, urls::OFFICES_FEED),
             },
         )
     }
@@ -273,6 +276,9 @@ impl Builder<'_> {
             /// The head of the office list's municipality column; empty
             /// (no column) unless the offices lie in several wards.
             municipality_column: &'static str,
+            newly_adopted: Option<NewlyAdoptedView>,
+            /// The municipality's feed of newly adopted offices.
+            feed_url: String,
         }
         let site = self.site;
         let own = site.places.own();
@@ -342,6 +348,8 @@ impl Builder<'_> {
                 } else {
                     ""
                 },
+                newly_adopted: self.newly_adopted(m.id, &urls::municipality_feed(&m.code)),
+                feed_url: self.url(&urls::municipality_feed(&m.code)),
             },
         )
     }

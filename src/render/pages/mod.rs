@@ -7,6 +7,7 @@
 
 mod content;
 mod figures;
+mod office;
 mod offices;
 
 use std::collections::HashMap;
@@ -168,6 +169,7 @@ impl<'a> Builder<'a> {
                 .par_iter()
                 .map(|m| self.municipality(m)),
         );
+        jobs.par_extend(self.site.offices.par_iter().map(|o| self.office_page(o.id)));
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
         jobs.extend(self.manuals());

@@ -31,6 +31,7 @@ impl Builder<'_> {
         OfficeView {
             number: o.number.to_string(),
             name: o.name.clone(),
+            url: self.url(&urls::office(&o.number)),
             name_kana: o.name_kana.clone(),
             corporation: o.corporation.clone(),
             address: o.address.clone(),
@@ -62,6 +63,8 @@ impl Builder<'_> {
             /// Too many offices for one page: groups link to municipality pages.
             long_list: bool,
             search: SearchView,
+            /// The feed of newly adopted offices.
+            feed_url: String,
         }
         let site = self.site;
         let adopted: Vec<OfficeId> = self
@@ -95,6 +98,7 @@ impl Builder<'_> {
         }
         let search = SearchView {
             index_url: self.url(urls::SEARCH_INDEX),
+            office_pattern: self.url(urls::OFFICE_PATTERN),
             all: self.search.all,
             total: self.search.entries.len(),
             municipalities: site
@@ -121,6 +125,7 @@ impl Builder<'_> {
                 groups,
                 long_list,
                 search,
+                feed_url: self.url(urls::OFFICES_FEED),
             },
         )
     }

@@ -91,6 +91,8 @@
   const countLine = document.getElementById('search-count');
   const status = document.getElementById('search-status');
   const indexUrl = new URL(root.dataset.index, location.href);
+  /** An office's page, with {number} for its number: made by the generator. */
+  const officePattern = root.dataset.office;
   /** Offices shown at once; a button shows the next ones. */
   const PAGE = 50;
   /** Above this many previous matches, scanning the joined text again is faster. */
@@ -405,7 +407,11 @@
     const st = part.status[i];
     const item = element('li', 'office');
     item.tabIndex = -1;
-    item.append(element('h3', 'office-name', part.name[i]));
+    const heading = element('h3', 'office-name');
+    const link = element('a', '', part.name[i]);
+    link.href = officePattern.replace('{number}', row.number);
+    heading.append(link);
+    item.append(heading);
     const badges = element('p', 'office-status');
     if (st === 0) {
       badges.append(element('span', 'office-badge office-not-adopted', '未導入'));
