@@ -11,15 +11,16 @@ use crate::model::Site;
 use crate::model::markdown::shortcodes::{FigurePlace, FigureRef, FigureValue, Video, VideoSource};
 use crate::model::markdown::{Body, Node};
 
-/// Renders a body, its live figures as of the newest snapshot.
-pub fn to_html(body: &Body, site: &Site, figures: &Figures) -> String {
+/// Renders a body, its live figures written by `figure` (render passes
+/// [`figure_text`]).
+pub fn to_html(body: &Body, figure: impl Fn(&FigureRef) -> String) -> String {
     let mut heading: Option<String> = None;
     let mut last_heading = String::new();
     let mut events = Vec::with_capacity(body.nodes.len());
     for node in &body.nodes {
         match node {
-            Node::Figure(figure) => {
-                events.push(Event::Text(figure_text(figure, site, figures).into()));
+            Node::Figure(reference) => {
+                events.push(Event::Text(figure(reference).into()));
             }
             Node::Video(video) => events.push(Event::Html(video_html(video).into())),
             Node::Md(event) => {
@@ -129,7 +130,72 @@ fn video_html(video: &Video) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+    use std::path::Path;
+
     use super::*;
+    use crate::diag::Diagnostics;
+    use crate::model::markdown::shortcodes::Places;
+    use crate::model::markdown::{File, Setup, parse};
+
+    /// A body as the model parses it (ids are left to the model's tests).
+    fn html(markdown: &str) -> String {
+        let assets = HashSet::new();
+        let setup = Setup {
+            base_path: "/",
+            unsafe_html: false,
+            assets: &assets,
+            places: Places {
+                site_code: "440001",
+                site_name: "大分県",
+                municipalities: &[],
+                groups: &[],
+            },
+        };
+        let file = File {
+            path: Path::new("content/a.md"),
+            body: markdown,
+            body_line: 4,
+            url: "a/",
+        };
+        let parsed = parse(&file, &setup, &mut Diagnostics::default());
+        to_html(&parsed.body, |_| "14.6%".to_string())
+    }
+
+    #[test]
+    fn tables_are_wrapped_and_named_after_the_heading_above() {
+        let out = html("## 費用 は？\n\n|a|\n|-|\n|1|\n");
+        assert!(
+            out.contains(
+                "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"費用 は？\"><table><caption class=\"visually-hidden\">費用 は？</caption>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("</table>\n</div>"), "{out}");
+    }
+
+    #[test]
+    fn a_table_before_any_heading_is_named_table_and_names_are_escaped() {
+        let out = html("|a|\n|-|\n|1|\n\n## \"A&B\"\n\n|b|\n|-|\n|2|\n");
+        assert!(
+            out.contains(
+                "aria-label=\"表\"><table><caption class=\"visually-hidden\">表</caption>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("aria-label=\"&quot;A&amp;B&quot;\""), "{out}");
+    }
+
+    #[test]
+    fn live_figures_are_filled_in_and_videos_stand_alone() {
+        let out = html(
+            "率は{{ figure(value=\"rate\") }}です。\n\n{{ video(src=\"https://youtu.be/abc\", title=\"説明会\") }}\n",
+        );
+        assert!(
+            out.starts_with("<p>率は14.6%です。</p>\n<figure class=\"video\">"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn a_youtube_video_is_embedded_without_cookies_or_autoplay() {

@@ -101,7 +101,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         .news
         .pages
         .iter()
-        .map(|p| markdown::to_html(&p.body, site, figures))
+        .map(|p| markdown::to_html(&p.body, |f| markdown::figure_text(f, site, figures)))
         .collect();
     let files = [
         ("news/atom.xml".to_string(), feeds::atom(site, &news_bodies)),

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::format;
-use super::markdown::to_html;
+use super::markdown::{figure_text, to_html};
 use super::search;
 use super::views::*;
 use crate::figures::Figures;
@@ -102,7 +102,7 @@ impl<'a> Builder<'a> {
     }
 
     fn html(&self, body: &Body) -> String {
-        to_html(body, self.site, self.figures)
+        to_html(body, |figure| figure_text(figure, self.site, self.figures))
     }
 
     fn page_view(&self, page: &Page) -> PageView {
