@@ -130,36 +130,13 @@ fn video_html(video: &Video) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
-    use std::path::Path;
-
     use super::*;
-    use crate::diag::Diagnostics;
-    use crate::model::markdown::shortcodes::Places;
-    use crate::model::markdown::{File, Setup, parse};
+    use crate::model::markdown::parse_for_test;
 
-    /// A body as the model parses it (ids are left to the model's tests).
     fn html(markdown: &str) -> String {
-        let assets = HashSet::new();
-        let setup = Setup {
-            base_path: "/",
-            unsafe_html: false,
-            assets: &assets,
-            places: Places {
-                site_code: "440001",
-                site_name: "大分県",
-                municipalities: &[],
-                groups: &[],
-            },
-        };
-        let file = File {
-            path: Path::new("content/a.md"),
-            body: markdown,
-            body_line: 4,
-            url: "a/",
-        };
-        let parsed = parse(&file, &setup, &mut Diagnostics::default());
-        to_html(&parsed.body, |_| "14.6%".to_string())
+        to_html(&parse_for_test(markdown, &[]).0.body, |_| {
+            "14.6%".to_string()
+        })
     }
 
     #[test]

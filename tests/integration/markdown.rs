@@ -112,7 +112,9 @@ fn a_heading_id_the_category_or_theme_has_is_refused() {
         "+++\ntitle = \"準備\"\n+++\n## 全般とは {#general}\n\n答え。\n",
     );
     guide(&site, "## 本文へ {#main}\n");
+    site.write("content/faq/main.md", "+++\ntitle = \"主な質問\"\n+++\n");
     let run = site.build_fails();
+    run.assert_stderr_has("error: content/faq/main.md: the category id \"main\" (the file's name) is one the theme writes on the FAQ page: rename the file");
     run.assert_stderr_has("error: content/faq/setup.md:4: heading id \"general\" is also used at content/faq/general.md (the category's id): ids must be unique on the page");
     run.assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is one the theme writes on this page: choose another");
 }

@@ -12,7 +12,7 @@
 //! rendered output.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::format;
@@ -54,6 +54,8 @@ pub struct Target {
 
 /// What a page's addresses are resolved from.
 pub struct From<'a> {
+    /// The Markdown file, relative to the site root, for messages.
+    pub source: &'a Path,
     /// The page's path on the site (`guides/usb/`; empty for home).
     pub url: &'a str,
     /// The Markdown file's folder under content/ (`guides`).
@@ -77,8 +79,8 @@ pub enum Resolved {
     Outside,
 }
 
-/// Resolves one address of a page.
-pub fn resolve(written: &str, what: Use, from: &From<'_>) -> Resolved {
+/// Resolves one address of a page, written on `line`.
+pub fn resolve(written: &str, what: Use, line: usize, from: &From<'_>) -> Resolved {
     let address = written.trim();
     if address.starts_with("@/") || address.starts_with("//") {
         return Resolved::AsWritten;
@@ -99,8 +101,8 @@ pub fn resolve(written: &str, what: Use, from: &From<'_>) -> Resolved {
         .map(|(_, a)| decode(a))
         .filter(|a| !a.is_empty());
     let target = |site_path: String, file: Option<String>| Target {
-        source: PathBuf::new(),
-        line: 0,
+        source: from.source.to_path_buf(),
+        line,
         what,
         written: written.to_string(),
         url: format!("{}{site_path}", from.base_path),
@@ -260,6 +262,7 @@ mod tests {
 
     fn from_usb<'a>(assets: &'a HashSet<String>) -> From<'a> {
         From {
+            source: Path::new("content/guides/usb.md"),
             url: "guides/usb/",
             folder: "guides",
             base_path: "/careplan/",
@@ -269,7 +272,7 @@ mod tests {
 
     fn url_of(written: &str, what: Use) -> (String, Option<String>) {
         let assets: HashSet<String> = ["guides/screen.png".to_string()].into();
-        match resolve(written, what, &from_usb(&assets)) {
+        match resolve(written, what, 7, &from_usb(&assets)) {
             Resolved::Internal { url, check } => (url, check.map(|c| c.path)),
             other => panic!("{written}: {other:?}"),
         }
@@ -328,25 +331,28 @@ mod tests {
             "@/faq/a.md",
             "//cdn.example.jp/a.png",
         ] {
-            assert_eq!(resolve(written, Use::Link, &from), Resolved::AsWritten);
+            assert_eq!(resolve(written, Use::Link, 7, &from), Resolved::AsWritten);
         }
         assert!(matches!(
-            resolve(" JavaScript:alert(1)", Use::Link, &from),
+            resolve(" JavaScript:alert(1)", Use::Link, 7, &from),
             Resolved::Unsafe(_)
         ));
         assert!(matches!(
-            resolve("vbscript:x", Use::Image, &from),
+            resolve("vbscript:x", Use::Image, 7, &from),
             Resolved::Unsafe(_)
         ));
         assert!(matches!(
-            resolve("data:text/html,x", Use::Link, &from),
+            resolve("data:text/html,x", Use::Link, 7, &from),
             Resolved::Unsafe(_)
         ));
         assert_eq!(
-            resolve("data:image/png;base64,AA", Use::Image, &from),
+            resolve("data:image/png;base64,AA", Use::Image, 7, &from),
             Resolved::AsWritten
         );
-        assert_eq!(resolve("../../../x", Use::Link, &from), Resolved::Outside);
+        assert_eq!(
+            resolve("../../../x", Use::Link, 7, &from),
+            Resolved::Outside
+        );
     }
 
     #[test]

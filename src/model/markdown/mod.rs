@@ -124,6 +124,7 @@ pub fn parse(file: &File<'_>, setup: &Setup<'_>, diags: &mut Diagnostics) -> Par
         file,
         setup,
         from: links::From {
+            source: file.path,
             url: file.url,
             folder: &folder,
             base_path: setup.base_path,
@@ -274,9 +275,9 @@ impl Reader<'_, '_> {
                 source: VideoSource::YouTube { id, link },
             });
         }
-        match links::resolve(src, Use::Video, &self.from) {
+        match links::resolve(src, Use::Video, line, &self.from) {
             Resolved::Internal { url, check } => {
-                self.record(check, line);
+                self.targets.extend(check);
                 Ok(Video {
                     title,
                     source: VideoSource::File { url },
@@ -288,18 +289,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn record(&mut self, check: Option<Target>, line: usize) {
-        if let Some(mut target) = check {
-            target.source = self.file.path.to_path_buf();
-            target.line = line;
-            self.targets.push(target);
-        }
-    }
-
     /// Resolves a link's or image's address; `None` when it is left out.
     fn address<'e>(&mut self, dest: CowStr<'e>, what: Use, line: usize) -> Option<CowStr<'e>> {
         let word = if what == Use::Image { "image" } else { "link" };
-        match links::resolve(&dest, what, &self.from) {
+        match links::resolve(&dest, what, line, &self.from) {
             Resolved::AsWritten => {
                 if dest.starts_with("@/") {
                     self.slots.source_links.push(SourceLink {
@@ -318,7 +311,7 @@ impl Reader<'_, '_> {
                 None
             }
             Resolved::Internal { url, check } => {
-                self.record(check, line);
+                self.targets.extend(check);
                 Some(url.into())
             }
             Resolved::Outside => {
@@ -680,6 +673,33 @@ pub fn split_questions(
     }
     questions.reverse();
     (Body { nodes }, questions)
+}
+
+/// Parses a body of `content/guides/usb.md`, published at `guides/usb/`
+/// under `/careplan/`, for tests here and in render; messages as shown.
+#[cfg(test)]
+pub fn parse_for_test(body: &str, assets: &[&str]) -> (Parsed, Vec<String>) {
+    let assets: HashSet<String> = assets.iter().map(|a| a.to_string()).collect();
+    let setup = Setup {
+        base_path: "/careplan/",
+        unsafe_html: false,
+        assets: &assets,
+        places: Places {
+            site_code: "440001",
+            site_name: "大分県",
+            municipalities: &[],
+            groups: &[],
+        },
+    };
+    let mut diags = Diagnostics::default();
+    let file = File {
+        path: Path::new("content/guides/usb.md"),
+        body,
+        body_line: 4,
+        url: "guides/usb/",
+    };
+    let parsed = parse(&file, &setup, &mut diags);
+    (parsed, diags.into_iter().map(|d| d.to_string()).collect())
 }
 
 #[cfg(test)]

@@ -299,6 +299,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_two_municipalities_share_needs_the_code() {
+        let municipalities = [
+            municipality("012025", "北区"),
+            municipality("131172", "北区"),
+        ];
+        let place = figure_place(
+            Some("北区"),
+            &Places {
+                site_code: "440001",
+                site_name: "大分県",
+                municipalities: &municipalities,
+                groups: &[],
+            },
+        );
+        assert_eq!(
+            place,
+            Err("figure: place \"北区\" names more than one municipality (012025, 131172): write its code".into())
+        );
+    }
+
+    #[test]
     fn splits_text_and_calls() {
         assert_eq!(
             split("率は{{ figure(value=\"rate\", place=\"442011\") }}です{{ x }}"),

@@ -2,29 +2,7 @@
 
 use super::*;
 
-fn parse_text(body: &str, assets: &[&str]) -> (Parsed, Vec<String>) {
-    let assets: HashSet<String> = assets.iter().map(|a| a.to_string()).collect();
-    let setup = Setup {
-        base_path: "/careplan/",
-        unsafe_html: false,
-        assets: &assets,
-        places: Places {
-            site_code: "440001",
-            site_name: "大分県",
-            municipalities: &[],
-            groups: &[],
-        },
-    };
-    let mut diags = Diagnostics::default();
-    let file = File {
-        path: Path::new("content/guides/usb.md"),
-        body,
-        body_line: 4,
-        url: "guides/usb/",
-    };
-    let parsed = parse(&file, &setup, &mut diags);
-    (parsed, diags.into_iter().map(|d| d.to_string()).collect())
-}
+use super::parse_for_test as parse_text;
 
 fn ids_of(parsed: &mut Parsed) -> (Vec<Heading>, Vec<String>) {
     let mut headings = Vec::new();
@@ -247,4 +225,60 @@ fn faq_files_split_at_top_level_questions() {
             .iter()
             .any(|n| matches!(n, Node::Md(Event::Text(t)) if t.as_ref() == "引用内"))
     );
+}
+
+#[test]
+fn shortcode_mistakes_are_errors_with_their_line() {
+    let (_, errors) = parse_text(
+        "## 率 {{ figure(value=\"rate\") }}\n\n{{ video(src=\"a.mp4\", title=\"t\", autoplay=\"1\") }}\n\n{{ video(title=\"t\") }}\n\n{{ figure(value=rate) }}\n",
+        &[],
+    );
+    assert_eq!(
+        errors,
+        [
+            "error: content/guides/usb.md:4: {{ figure(...) }} cannot stand in a heading, whose text is also the table of contents",
+            "error: content/guides/usb.md:6: video: unknown argument \"autoplay\": expected src=\"...\" and title=\"...\"",
+            "error: content/guides/usb.md:8: video: missing src=\"...\" (a video file under content/ or a YouTube address)",
+            "error: content/guides/usb.md:10: cannot read {{ figure(value=rate) }}: expected figure(key=\"value\", key=\"value\")",
+        ]
+    );
+}
+
+#[test]
+fn footnote_labels_are_ids_of_the_page_and_numbered_across_files() {
+    let (mut first, _) = parse_text("a[^1]\n\n[^1]: 注\n", &[]);
+    let (mut second, _) = parse_text("b[^1]\n\n[^1]: 注\n", &[]);
+    let mut page = PageIds::new(ids::theme_ids(false));
+    let mut headings = (Vec::new(), Vec::new());
+    let path = Path::new("content/faq/a.md");
+    settle_ids(
+        &mut page,
+        &mut [
+            PageFile {
+                path,
+                body: &mut first.body,
+                slots: &first.slots,
+                headings: &mut headings.0,
+            },
+            PageFile {
+                path,
+                body: &mut second.body,
+                slots: &second.slots,
+                headings: &mut headings.1,
+            },
+        ],
+        &mut Diagnostics::default(),
+    );
+    let labels = |body: &Body| -> Vec<String> {
+        body.nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Md(Event::FootnoteReference(l))
+                | Node::Md(Event::Start(Tag::FootnoteDefinition(l))) => Some(l.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(labels(&first.body), ["1", "1"]);
+    assert_eq!(labels(&second.body), ["1-1", "1-1"]);
 }
