@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::markdown::ids::{Claim, PageIds, theme_ids};
+use super::markdown::ids::{PageIds, theme_ids};
 use super::markdown::links::Target;
 use super::markdown::{self, Body, File, Heading, LinkTarget, PageFile, Setup, Slots};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -45,6 +45,8 @@ pub struct Product {
 /// One FAQ category file, split into questions at its `##` headings.
 #[derive(Debug, Clone)]
 pub struct FaqCategory {
+    /// Its id on the FAQ page: the file's name, numbered when a heading has it.
+    pub id: String,
     pub page: Page,
     /// What comes before the first question.
     pub intro: Body,
@@ -224,7 +226,7 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
     content
         .products
         .sort_by_cached_key(|p| weight_key(&p.index));
-    let pages = settle_ids(&mut content, &mut faq_pages, &slots, diags);
+    let (pages, category_ids) = settle_ids(&mut content, &mut faq_pages, &slots, diags);
     for page in pages_mut(&mut content)
         .into_iter()
         .chain(faq_pages.iter_mut())
@@ -241,7 +243,8 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
     }
     content.faq_categories = faq_pages
         .into_iter()
-        .map(|mut page| {
+        .zip(category_ids)
+        .map(|(mut page, id)| {
             let body = std::mem::take(&mut page.body);
             let (intro, questions) =
                 markdown::split_questions(body, &slots[&page.source], &page.headings);
@@ -254,6 +257,7 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
                 })
                 .collect();
             FaqCategory {
+                id,
                 page,
                 intro,
                 questions,
@@ -297,20 +301,21 @@ fn pages_mut(content: &mut Content) -> Vec<&mut Page> {
 
 /// Settles the ids of every output page: each page alone, and `faq/`, which
 /// `faq/_index.md`, every category's id (its file name) and every category
-/// file share. Returns where each page is and which ids its output page has.
+/// file share. Returns where each page is and which ids its output page has,
+/// and the final id of each FAQ category.
 fn settle_ids(
     content: &mut Content,
     faq_pages: &mut [Page],
     slots: &HashMap<PathBuf, Slots>,
     diags: &mut Diagnostics,
-) -> HashMap<String, LinkTarget> {
+) -> (HashMap<String, LinkTarget>, Vec<String>) {
     let mut targets = HashMap::new();
     let (mut shared, alone): (Vec<&mut Page>, Vec<&mut Page>) = pages_mut(content)
         .into_iter()
         .partition(|p| p.url == "faq/");
     for page in alone {
         let mut ids = PageIds::new(theme_ids(page.url.is_empty()));
-        settle_page(&mut ids, &mut [&mut *page], slots, diags);
+        settle_page(&mut ids, &mut [&mut *page], &[], slots, diags);
         targets.insert(
             key(&page.source),
             LinkTarget {
@@ -320,20 +325,10 @@ fn settle_ids(
         );
     }
     let mut ids = PageIds::new(theme_ids(false));
-    for page in faq_pages.iter() {
-        let place = format!("{} (the category's id)", page.source.display());
-        if let Err(Claim::Theme) = ids.claim(&page.slug, Claim::Source(place)) {
-            diags.push(Diagnostic::error(
-                &page.source,
-                format!(
-                    "the category id \"{}\" (the file's name) is one the theme writes on the FAQ page: rename the file",
-                    page.slug
-                ),
-            ));
-        }
-    }
+    let slugs: Vec<String> = faq_pages.iter().map(|p| p.slug.clone()).collect();
+    let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
     shared.extend(faq_pages.iter_mut());
-    settle_page(&mut ids, &mut shared, slots, diags);
+    let category_ids = settle_page(&mut ids, &mut shared, &slugs, slots, diags);
     let anchors = ids.all();
     for page in shared {
         targets.insert(
@@ -344,15 +339,16 @@ fn settle_ids(
             },
         );
     }
-    targets
+    (targets, category_ids)
 }
 
 fn settle_page(
     ids: &mut PageIds,
     pages: &mut [&mut Page],
+    own: &[&str],
     slots: &HashMap<PathBuf, Slots>,
     diags: &mut Diagnostics,
-) {
+) -> Vec<String> {
     let mut files: Vec<PageFile<'_>> = pages
         .iter_mut()
         .map(|page| {
@@ -370,7 +366,7 @@ fn settle_page(
             }
         })
         .collect();
-    markdown::settle_ids(ids, &mut files, diags);
+    markdown::settle_ids(ids, &mut files, own, diags)
 }
 
 fn product_entry<'a>(

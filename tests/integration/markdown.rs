@@ -105,18 +105,41 @@ fn an_explicit_id_twice_on_the_faq_page_names_both_places() {
 }
 
 #[test]
-fn a_heading_id_the_category_or_theme_has_is_refused() {
+fn an_explicit_theme_id_is_refused() {
+    let site = TestSite::minimal();
+    guide(&site, "## 本文へ {#main}\n");
+    site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is one the theme writes on this page: choose another");
+}
+
+/// The README's `cost.md` example beside the starter's `general.md`, whose
+/// question is `{#cost}`, failed the whole build.
+#[test]
+fn a_faq_category_named_like_a_question_id_is_numbered() {
     let site = TestSite::minimal();
     site.write(
-        "content/faq/setup.md",
-        "+++\ntitle = \"準備\"\n+++\n## 全般とは {#general}\n\n答え。\n",
+        "content/faq/general.md",
+        "+++\ntitle = \"全般\"\nweight = 1\n+++\n## 費用はかかりますか？ {#cost}\n\n年額です。\n\n## main\n",
     );
-    guide(&site, "## 本文へ {#main}\n");
-    site.write("content/faq/main.md", "+++\ntitle = \"主な質問\"\n+++\n");
-    let run = site.build_fails();
-    run.assert_stderr_has("error: content/faq/main.md: the category id \"main\" (the file's name) is one the theme writes on the FAQ page: rename the file");
-    run.assert_stderr_has("error: content/faq/setup.md:4: heading id \"general\" is also used at content/faq/general.md (the category's id): ids must be unique on the page");
-    run.assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is one the theme writes on this page: choose another");
+    site.write(
+        "content/faq/cost.md",
+        "+++\ntitle = \"費用\"\nweight = 2\n+++\n## ライセンス料はいくらですか？ {#license-fee}\n\n年額21,000円です。\n",
+    );
+    site.write(
+        "content/faq/main.md",
+        "+++\ntitle = \"主な質問\"\nweight = 3\n+++\n",
+    );
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"ホーム\"\n+++\n[費用](@/faq/general.md#cost)\n",
+    );
+    site.build_ok();
+    let faq = site.output("faq/index.html");
+    assert!(duplicates(&faq).is_empty(), "{:?}", duplicates(&faq));
+    assert!(faq.contains("<h3 id=\"cost\">"), "{faq}");
+    assert!(faq.contains("<h2 id=\"cost-1\">費用</h2>"), "{faq}");
+    assert!(faq.contains("<a href=\"#cost-1\">費用（1）</a>"), "{faq}");
+    assert!(faq.contains("<h2 id=\"main-1\">主な質問</h2>"), "{faq}");
+    assert!(faq.contains("<h3 id=\"main-2\">"), "{faq}");
 }
 
 #[test]

@@ -532,9 +532,17 @@ pub struct PageFile<'a> {
 }
 
 /// Makes the final ids of one output page: explicit ids first (twice on the
-/// page is an error naming both places), then made-up ones numbered in page
-/// order; footnote labels too, as they become ids.
-pub fn settle_ids(page: &mut PageIds, files: &mut [PageFile<'_>], diags: &mut Diagnostics) {
+/// page is an error naming both places), then the ids the page makes for
+/// itself (`own`: FAQ categories, named after their files), then made-up ones
+/// numbered in page order; footnote labels too, as they become ids. Returns
+/// the final ids of `own`, in order: an editor's `{#cost}` keeps its id, and
+/// the category `cost.md` becomes `cost-1`.
+pub fn settle_ids(
+    page: &mut PageIds,
+    files: &mut [PageFile<'_>],
+    own: &[&str],
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     for file in files.iter() {
         for slot in &file.slots.headings {
             let Some(id) = &slot.explicit else { continue };
@@ -551,6 +559,7 @@ pub fn settle_ids(page: &mut PageIds, files: &mut [PageFile<'_>], diags: &mut Di
             diags.push(Diagnostic::error(file.path, problem).at_line(slot.line));
         }
     }
+    let own = own.iter().map(|base| page.make(base)).collect();
     for file in files.iter_mut() {
         for slot in &file.slots.headings {
             let id = match &slot.explicit {
@@ -581,6 +590,7 @@ pub fn settle_ids(page: &mut PageIds, files: &mut [PageFile<'_>], diags: &mut Di
             *label = id.clone().into();
         }
     }
+    own
 }
 
 /// Where a `@/` link can lead: a page's URL and the ids of its output page.

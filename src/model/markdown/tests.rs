@@ -16,6 +16,7 @@ fn ids_of(parsed: &mut Parsed) -> (Vec<Heading>, Vec<String>) {
             slots: &parsed.slots,
             headings: &mut headings,
         }],
+        &[],
         &mut diags,
     );
     (headings, diags.into_iter().map(|d| d.to_string()).collect())
@@ -267,6 +268,7 @@ fn footnote_labels_are_ids_of_the_page_and_numbered_across_files() {
                 headings: &mut headings.1,
             },
         ],
+        &[],
         &mut Diagnostics::default(),
     );
     let labels = |body: &Body| -> Vec<String> {
