@@ -108,7 +108,7 @@ fn video_html(video: &Video) -> String {
     let (player, link, label) = match &video.source {
         VideoSource::YouTube { id, link } => (
             format!(
-                "<iframe src=\"https://www.youtube-nocookie.com/embed/{id}\" title=\"{title}\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>"
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/{id}\" title=\"{title}\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture; fullscreen\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>"
             ),
             link.as_str(),
             "YouTubeで見る",
@@ -185,7 +185,7 @@ mod tests {
         });
         assert_eq!(
             html,
-            "<figure class=\"video\"><iframe src=\"https://www.youtube-nocookie.com/embed/abc123\" title=\"説明会 &quot;第1回&quot;\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe><figcaption>説明会 &quot;第1回&quot;（<a href=\"https://youtu.be/abc123?a=1&amp;b=2\">YouTubeで見る</a>）</figcaption></figure>\n"
+            "<figure class=\"video\"><iframe src=\"https://www.youtube-nocookie.com/embed/abc123\" title=\"説明会 &quot;第1回&quot;\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture; fullscreen\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe><figcaption>説明会 &quot;第1回&quot;（<a href=\"https://youtu.be/abc123?a=1&amp;b=2\">YouTubeで見る</a>）</figcaption></figure>\n"
         );
         assert!(!html.contains("autoplay"));
     }
