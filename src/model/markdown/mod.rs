@@ -248,23 +248,12 @@ impl Reader<'_, '_> {
     }
 
     fn video(&mut self, args: &[(String, String)], line: usize) -> Result<Video, String> {
-        let mut src = None;
-        let mut title = None;
-        for (key, value) in args {
-            match key.as_str() {
-                "src" => src = Some(value.as_str()),
-                "title" => title = Some(value.trim()),
-                other => {
-                    return Err(format!(
-                        "video: unknown argument \"{other}\": expected src=\"...\" and title=\"...\""
-                    ));
-                }
-            }
-        }
+        let [src, title] = shortcodes::arguments_of("video", args, ["src", "title"])?;
         let src = src.ok_or(
             "video: missing src=\"...\" (a video file under content/ or a YouTube address)",
         )?;
         let title = title
+            .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or("video: missing title=\"...\", which names the video for screen readers")?
             .to_string();

@@ -89,19 +89,7 @@ pub fn figure_place(written: Option<&str>, places: &Places<'_>) -> Result<Figure
 
 /// Checks the arguments of `figure(...)`.
 pub fn figure(args: &[(String, String)], places: &Places<'_>) -> Result<FigureRef, String> {
-    let mut value = None;
-    let mut place = None;
-    for (key, text) in args {
-        match key.as_str() {
-            "value" => value = Some(text.as_str()),
-            "place" => place = Some(text.as_str()),
-            other => {
-                return Err(format!(
-                    "figure: unknown argument \"{other}\": expected value=\"...\" and place=\"...\""
-                ));
-            }
-        }
-    }
+    let [value, place] = arguments_of("figure", args, ["value", "place"])?;
     let value = match value {
         None => return Err(
             "figure: missing value=\"...\", for example figure(value=\"rate\", place=\"442011\")"
@@ -129,6 +117,27 @@ pub fn figure(args: &[(String, String)], places: &Places<'_>) -> Result<FigureRe
         value,
         place: figure_place(place, places)?,
     })
+}
+
+/// The values of `keys` in a call's arguments, in that order; any other
+/// argument is an error.
+pub fn arguments_of<'a, const N: usize>(
+    name: &str,
+    args: &'a [(String, String)],
+    keys: [&str; N],
+) -> Result<[Option<&'a str>; N], String> {
+    let mut values = [None; N];
+    for (key, value) in args {
+        let Some(i) = keys.iter().position(|k| k == key) else {
+            let expected: Vec<String> = keys.iter().map(|k| format!("{k}=\"...\"")).collect();
+            return Err(format!(
+                "{name}: unknown argument \"{key}\": expected {}",
+                expected.join(" and ")
+            ));
+        };
+        values[i] = Some(value.as_str());
+    }
+    Ok(values)
 }
 
 /// An embedded video, checked.
