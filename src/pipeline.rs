@@ -18,7 +18,15 @@ pub fn run(root: &Path, base_url: Option<&str>) -> (Option<Output>, Diagnostics)
         .and_then(|site| {
             let figures = figures::compute(&site);
             match render::render(&site, &figures) {
-                Ok(output) => Some(output),
+                Ok(output) => {
+                    // Links and images in Markdown are checked against what
+                    // was rendered: most pages exist only from here on.
+                    let broken =
+                        model::markdown::links::verify(&site.content.targets, &output.files);
+                    let ok = !broken.has_errors();
+                    diags.extend(broken);
+                    ok.then_some(output)
+                }
                 Err(errors) => {
                     diags.extend(errors);
                     None

@@ -29,6 +29,15 @@ struct RawConfig {
     groups: Vec<RawGroup>,
     #[serde(default)]
     search: RawSearch,
+    #[serde(default)]
+    markdown: RawMarkdown,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -60,6 +69,15 @@ pub struct Config {
     pub organization: Option<String>,
     pub groups: Vec<GroupConfig>,
     pub search: SearchConfig,
+    pub markdown: MarkdownConfig,
+}
+
+/// `[markdown]`: what page bodies may carry.
+#[derive(Debug, Clone, Default)]
+pub struct MarkdownConfig {
+    /// Keep raw HTML in Markdown. Off by default: an editor's pasted
+    /// `<script>` or `<iframe>` would otherwise reach every visitor.
+    pub unsafe_html: bool,
 }
 
 /// `[search]`: what the office search on `offices/` covers.
@@ -237,6 +255,9 @@ pub fn parse(
         search: SearchConfig {
             include_not_adopted: raw.search.include_not_adopted,
         },
+        markdown: MarkdownConfig {
+            unsafe_html: raw.markdown.unsafe_html,
+        },
     })
 }
 
@@ -316,6 +337,23 @@ mod tests {
         .unwrap();
         assert!(all.search.include_not_adopted);
         assert_eq!(diags.error_count(), 0);
+    }
+
+    #[test]
+    fn reads_markdown_table_and_refuses_unknown_keys() {
+        let mut diags = Diagnostics::default();
+        let base = "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\n";
+        assert!(!parse(base, None, &mut diags).unwrap().markdown.unsafe_html);
+        let allowed = parse(
+            &format!("{base}[markdown]\nunsafe_html = true\n"),
+            None,
+            &mut diags,
+        );
+        assert!(allowed.unwrap().markdown.unsafe_html);
+        assert_eq!(
+            parse_errors(&format!("{base}[markdown]\nraw_html = true\n")),
+            ["error: site.toml:5: unknown field `raw_html`, expected `unsafe_html`"]
+        );
     }
 
     #[test]

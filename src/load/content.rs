@@ -27,10 +27,23 @@ pub struct SourcePage {
 }
 
 /// A file under `content/` that is not Markdown (an image beside a guide):
-/// published at the same place.
+/// published at the same place. Read here, so render reads no file.
 #[derive(Debug, Clone)]
 pub struct Asset {
+    /// Relative to the site root (`content/guides/screen.png`).
     pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl Asset {
+    /// Its path on the site, which is its path under `content/` (`guides/screen.png`).
+    pub fn site_path(&self) -> String {
+        self.path
+            .strip_prefix(DIR)
+            .unwrap_or(&self.path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
 }
 
 /// The front matter keys of DESIGN.md, checked.
@@ -94,7 +107,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset
                 Err(d) => diags.push(d),
             }
         } else {
-            assets.push(Asset { path: rel });
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => assets.push(Asset { path: rel, bytes }),
+                Err(e) => diags.push(Diagnostic::error(
+                    &rel,
+                    format!("cannot read the file: {e}"),
+                )),
+            }
         }
     }
     (pages, assets)

@@ -1,10 +1,15 @@
-//! Pages: where each Markdown file is published, in which order, and whether
-//! its `@/` links point at a page and heading that exist.
+//! Pages: where each Markdown file is published, in which order, and its
+//! body parsed once with the ids and links of the page it is published on.
+//!
+//! Ids are settled per output page (all FAQ files share `faq/`), then `@/`
+//! links against those final ids, then FAQ files are split into questions.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::markdown::{self, Heading};
+use super::markdown::ids::{PageIds, theme_ids};
+use super::markdown::links::Target;
+use super::markdown::{self, Body, File, Heading, LinkTarget, PageFile, Setup, Slots};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{FrontMatter, SourcePage};
 
@@ -12,13 +17,14 @@ use crate::load::content::{FrontMatter, SourcePage};
 #[derive(Debug, Clone)]
 pub struct Page {
     /// Relative to the site root (`content/guides/download.md`).
-    pub source: std::path::PathBuf,
+    pub source: PathBuf,
     pub slug: String,
     /// Output path relative to the site (`guides/download/`; empty for home).
     pub url: String,
     pub front: FrontMatter,
-    pub body: String,
-    pub body_line: usize,
+    /// Empty for a FAQ category, whose body is split into its questions.
+    pub body: Body,
+    /// Every heading with its final id, in order.
     pub headings: Vec<Heading>,
 }
 
@@ -39,20 +45,20 @@ pub struct Product {
 /// One FAQ category file, split into questions at its `##` headings.
 #[derive(Debug, Clone)]
 pub struct FaqCategory {
+    /// Its id on the FAQ page: the file's name, numbered when a heading has it.
+    pub id: String,
     pub page: Page,
-    /// Markdown before the first question.
-    pub intro: String,
+    /// What comes before the first question.
+    pub intro: Body,
     pub questions: Vec<Question>,
 }
 
-/// A `##` heading of a FAQ file and the text under it.
+/// A `##` heading of a FAQ file and what is under it.
 #[derive(Debug, Clone)]
 pub struct Question {
     pub id: String,
     pub question: String,
-    pub answer: String,
-    /// The line of the file on which `answer` starts.
-    pub answer_line: usize,
+    pub answer: Body,
 }
 
 /// All content of the site.
@@ -67,6 +73,9 @@ pub struct Content {
     pub news: Section,
     pub surveys: Option<Page>,
     pub others: Vec<Page>,
+    /// Every internal address of every body, to look for in the rendered
+    /// output (`markdown::links::verify`).
+    pub targets: Vec<Target>,
 }
 
 /// Where a Markdown file belongs, from its path under `content/`.
@@ -95,11 +104,17 @@ const RESERVED: &[&str] = &[
     "404",
 ];
 
-/// Sorts pages into sections; drafts are left out.
-pub fn build(sources: Vec<SourcePage>, diags: &mut Diagnostics) -> Content {
+/// Sorts pages into sections and parses their bodies; drafts are left out.
+pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostics) -> Content {
     let mut content = Content::default();
     let mut products: Vec<(String, Option<Page>, Vec<Page>)> = Vec::new();
     let mut faq_pages = Vec::new();
+    let mut slots: HashMap<PathBuf, Slots> = HashMap::new();
+    let drafts: HashSet<String> = sources
+        .iter()
+        .filter(|p| p.front.draft)
+        .map(|p| key(&p.path))
+        .collect();
     for source in sources {
         if source.front.draft {
             continue;
@@ -158,15 +173,22 @@ pub fn build(sources: Vec<SourcePage>, diags: &mut Diagnostics) -> Content {
             );
             continue;
         }
-        let headings = markdown::scan(&source.body).headings;
+        let file = File {
+            path: &source.path,
+            body: &source.body,
+            body_line: source.body_line,
+            url: &url,
+        };
+        let parsed = markdown::parse(&file, setup, diags);
+        content.targets.extend(parsed.targets);
+        slots.insert(source.path.clone(), parsed.slots);
         let page = Page {
             source: source.path,
             slug,
             url,
             front: source.front,
-            body: source.body,
-            body_line: source.body_line,
-            headings,
+            body: parsed.body,
+            headings: Vec::new(),
         };
         match place {
             Place::Home => content.home = Some(page),
@@ -204,8 +226,147 @@ pub fn build(sources: Vec<SourcePage>, diags: &mut Diagnostics) -> Content {
     content
         .products
         .sort_by_cached_key(|p| weight_key(&p.index));
-    content.faq_categories = faq_categories(faq_pages, diags);
+    let (pages, category_ids) = settle_ids(&mut content, &mut faq_pages, &slots, diags);
+    for page in pages_mut(&mut content)
+        .into_iter()
+        .chain(faq_pages.iter_mut())
+    {
+        markdown::settle_links(
+            &page.source,
+            &mut page.body,
+            &slots[&page.source],
+            setup.base_path,
+            &pages,
+            &drafts,
+            diags,
+        );
+    }
+    content.faq_categories = faq_pages
+        .into_iter()
+        .zip(category_ids)
+        .map(|(mut page, id)| {
+            let body = std::mem::take(&mut page.body);
+            let (intro, questions) =
+                markdown::split_questions(body, &slots[&page.source], &page.headings);
+            let questions = questions
+                .into_iter()
+                .map(|(heading, answer)| Question {
+                    id: heading.id,
+                    question: heading.text,
+                    answer,
+                })
+                .collect();
+            FaqCategory {
+                id,
+                page,
+                intro,
+                questions,
+            }
+        })
+        .collect();
     content
+}
+
+/// A page's path under `content/` (`faq/general.md`), as `@/` links name it.
+fn key(source: &Path) -> String {
+    source
+        .strip_prefix(crate::load::content::DIR)
+        .unwrap_or(source)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Every page with a body of its own (`faq/_index.md` included, FAQ
+/// category files not).
+fn pages_mut(content: &mut Content) -> Vec<&mut Page> {
+    content
+        .home
+        .iter_mut()
+        .chain(content.guides.index.iter_mut())
+        .chain(content.guides.pages.iter_mut())
+        .chain(content.manuals.iter_mut())
+        .chain(
+            content
+                .products
+                .iter_mut()
+                .flat_map(|p| std::iter::once(&mut p.index).chain(p.pages.iter_mut())),
+        )
+        .chain(content.faq.iter_mut())
+        .chain(content.news.index.iter_mut())
+        .chain(content.news.pages.iter_mut())
+        .chain(content.surveys.iter_mut())
+        .chain(content.others.iter_mut())
+        .collect()
+}
+
+/// Settles the ids of every output page: each page alone, and `faq/`, which
+/// `faq/_index.md`, every category's id (its file name) and every category
+/// file share. Returns where each page is and which ids its output page has,
+/// and the final id of each FAQ category.
+fn settle_ids(
+    content: &mut Content,
+    faq_pages: &mut [Page],
+    slots: &HashMap<PathBuf, Slots>,
+    diags: &mut Diagnostics,
+) -> (HashMap<String, LinkTarget>, Vec<String>) {
+    let mut targets = HashMap::new();
+    let (mut shared, alone): (Vec<&mut Page>, Vec<&mut Page>) = pages_mut(content)
+        .into_iter()
+        .partition(|p| p.url == "faq/");
+    for page in alone {
+        let mut ids = PageIds::new(theme_ids(page.url.is_empty()));
+        settle_page(&mut ids, &mut [&mut *page], &[], slots, diags);
+        targets.insert(
+            key(&page.source),
+            LinkTarget {
+                url: page.url.clone(),
+                anchors: ids.all(),
+            },
+        );
+    }
+    let mut ids = PageIds::new(theme_ids(false));
+    let slugs: Vec<String> = faq_pages.iter().map(|p| p.slug.clone()).collect();
+    let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    shared.extend(faq_pages.iter_mut());
+    let category_ids = settle_page(&mut ids, &mut shared, &slugs, slots, diags);
+    let anchors = ids.all();
+    for page in shared {
+        targets.insert(
+            key(&page.source),
+            LinkTarget {
+                url: page.url.clone(),
+                anchors: anchors.clone(),
+            },
+        );
+    }
+    (targets, category_ids)
+}
+
+fn settle_page(
+    ids: &mut PageIds,
+    pages: &mut [&mut Page],
+    own: &[&str],
+    slots: &HashMap<PathBuf, Slots>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let mut files: Vec<PageFile<'_>> = pages
+        .iter_mut()
+        .map(|page| {
+            let Page {
+                source,
+                body,
+                headings,
+                ..
+            } = &mut **page;
+            PageFile {
+                path: source.as_path(),
+                slots: &slots[source.as_path()],
+                body,
+                headings,
+            }
+        })
+        .collect();
+    markdown::settle_ids(ids, &mut files, own, diags)
 }
 
 fn product_entry<'a>(
@@ -258,157 +419,4 @@ fn weight_key(page: &Page) -> (i64, String, String) {
 
 fn sort_by_weight(pages: &mut [Page]) {
     pages.sort_by_cached_key(weight_key);
-}
-
-/// Splits FAQ files at their `##` headings; ids must be unique on the FAQ page.
-fn faq_categories(pages: Vec<Page>, diags: &mut Diagnostics) -> Vec<FaqCategory> {
-    let mut ids: HashMap<String, std::path::PathBuf> = HashMap::new();
-    let mut categories = Vec::new();
-    for page in pages {
-        if let Some(other) = ids.insert(page.slug.clone(), page.source.clone()) {
-            diags.push(Diagnostic::error(
-                &page.source,
-                format!(
-                    "anchor \"{}\" is also used in {}",
-                    page.slug,
-                    other.display()
-                ),
-            ));
-        }
-        let questions_at: Vec<&Heading> = page.headings.iter().filter(|h| h.level == 2).collect();
-        let intro_end = questions_at.first().map_or(page.body.len(), |h| h.start);
-        let mut questions = Vec::new();
-        for (i, heading) in questions_at.iter().enumerate() {
-            let end = questions_at
-                .get(i + 1)
-                .map_or(page.body.len(), |next| next.start);
-            let line = markdown::line_at(&page.body, heading.start, page.body_line);
-            if let Some(other) = ids.insert(heading.id.clone(), page.source.clone()) {
-                diags.push(
-                    Diagnostic::error(&page.source, format!("question anchor \"{}\" is also used in {}: all FAQ files share one page", heading.id, other.display()))
-                        .at_line(line),
-                );
-            }
-            questions.push(Question {
-                id: heading.id.clone(),
-                question: heading.text.clone(),
-                answer: page.body[heading.end..end].to_string(),
-                answer_line: markdown::line_at(&page.body, heading.end, page.body_line),
-            });
-        }
-        let intro = page.body[..intro_end].to_string();
-        categories.push(FaqCategory {
-            page,
-            intro,
-            questions,
-        });
-    }
-    categories
-}
-
-/// Where a source path (`guides/download.md`) is published and which anchors it has.
-pub struct LinkTarget {
-    pub url: String,
-    pub anchors: HashSet<String>,
-}
-
-/// Every page a `@/` link can point at, by its path under `content/`.
-pub fn link_targets(content: &Content) -> HashMap<String, LinkTarget> {
-    let mut targets = HashMap::new();
-    let mut add = |page: &Page, anchors: HashSet<String>| {
-        let key = page
-            .source
-            .strip_prefix(crate::load::content::DIR)
-            .unwrap_or(&page.source)
-            .to_string_lossy()
-            .replace('\\', "/");
-        targets.insert(
-            key,
-            LinkTarget {
-                url: page.url.clone(),
-                anchors,
-            },
-        );
-    };
-    let heading_ids = |page: &Page| {
-        page.headings
-            .iter()
-            .map(|h| h.id.clone())
-            .collect::<HashSet<_>>()
-    };
-    for page in all_pages(content) {
-        add(page, heading_ids(page));
-    }
-    for category in &content.faq_categories {
-        let mut anchors = heading_ids(&category.page);
-        anchors.insert(category.page.slug.clone());
-        add(&category.page, anchors);
-    }
-    targets
-}
-
-/// Every page with a body of its own, FAQ categories excepted.
-pub fn all_pages(content: &Content) -> impl Iterator<Item = &Page> {
-    content
-        .home
-        .iter()
-        .chain(&content.guides.index)
-        .chain(&content.guides.pages)
-        .chain(&content.manuals)
-        .chain(
-            content
-                .products
-                .iter()
-                .flat_map(|p| std::iter::once(&p.index).chain(&p.pages)),
-        )
-        .chain(&content.faq)
-        .chain(&content.news.index)
-        .chain(&content.news.pages)
-        .chain(&content.surveys)
-        .chain(&content.others)
-}
-
-/// Checks every `@/` link of every page (FAQ files included).
-pub fn check_links(content: &Content, drafts: &HashSet<String>, diags: &mut Diagnostics) {
-    let targets = link_targets(content);
-    let pages = all_pages(content).chain(content.faq_categories.iter().map(|c| &c.page));
-    for page in pages {
-        for link in markdown::scan(&page.body).links {
-            if let Err(problem) = resolve(&link.target, &targets, drafts) {
-                let line = markdown::line_at(&page.body, link.offset, page.body_line);
-                diags.push(
-                    Diagnostic::error(&page.source, format!("link \"{}\": {problem}", link.target))
-                        .at_line(line),
-                );
-            }
-        }
-    }
-}
-
-/// The output path (with `#anchor`) of a `@/` link, relative to the site root.
-pub fn resolve(
-    target: &str,
-    targets: &HashMap<String, LinkTarget>,
-    drafts: &HashSet<String>,
-) -> Result<String, String> {
-    let path = target.strip_prefix("@/").unwrap_or(target);
-    let (path, anchor) = match path.split_once('#') {
-        Some((path, anchor)) => (path, Some(anchor)),
-        None => (path, None),
-    };
-    let Some(found) = targets.get(path) else {
-        if drafts.contains(path) {
-            return Err(format!(
-                "content/{path} is a draft (draft = true), so it is not published"
-            ));
-        }
-        return Err(format!("there is no page content/{path}"));
-    };
-    match anchor {
-        None => Ok(found.url.clone()),
-        Some(anchor) if found.anchors.contains(anchor) => Ok(format!("{}#{anchor}", found.url)),
-        Some(anchor) => Err(format!(
-            "content/{path} has no heading with id \"{anchor}\""
-        )),
-    }
 }

@@ -138,20 +138,17 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, diags);
     let plans = plans::build(&inputs.data.plans, &offices, snapshots.last(), diags);
     let groups = groups(&config, &places, diags);
-    let drafts: HashSet<String> = inputs
-        .pages
-        .iter()
-        .filter(|p| p.front.draft)
-        .map(|p| {
-            p.path
-                .strip_prefix(crate::load::content::DIR)
-                .unwrap_or(&p.path)
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect();
-    let content = content::build(inputs.pages, diags);
-    content::check_links(&content, &drafts, diags);
+    let assets: HashSet<String> = inputs.assets.iter().map(|a| a.site_path()).collect();
+    let setup = markdown::Setup {
+        base_path: &config.base_path,
+        unsafe_html: config.markdown.unsafe_html,
+        assets: &assets,
+        places: markdown::shortcodes::Named {
+            places: &places,
+            groups: &groups,
+        },
+    };
+    let content = content::build(inputs.pages, &setup, diags);
     let surveys = surveys::build(&inputs.data.surveys, diags);
     if diags.error_count() > errors_before {
         return None;

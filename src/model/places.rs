@@ -276,6 +276,25 @@ impl Places {
     }
 }
 
+/// 大分県 with 大分市 (`442011`) and 中津市 (`442038`), for tests of the
+/// stages that read a place tree.
+#[cfg(test)]
+pub fn oita_for_test() -> Places {
+    let city = |code: &str, name: &str| NewPlace {
+        code: MunicipalityCode::checked(code.to_string()),
+        name: name.to_string(),
+        kana: String::new(),
+        kind: PlaceKind::Municipality,
+        city: None,
+        listed: true,
+    };
+    Places::new(
+        MunicipalityCode::checked("440001".to_string()),
+        "大分県".to_string(),
+        vec![city("442011", "大分市"), city("442038", "中津市")],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

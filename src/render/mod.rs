@@ -23,7 +23,6 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::model::Site;
-use crate::model::content::link_targets;
 use crate::urls;
 use pages::Builder;
 use views::{Link, NavItem, SiteLinks, SiteView, Words};
@@ -51,16 +50,11 @@ impl Output {
 pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
-    let targets = link_targets(&site.content);
     let search = search::Search::of(site, figures);
     let builder = Builder {
         search: &search,
         site,
         figures,
-        links: markdown::Links {
-            targets: &targets,
-            base_path: &site.config.base_path,
-        },
         site_view: site_view(site, figures),
         manual_of: site
             .content
@@ -110,7 +104,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         .news
         .pages
         .iter()
-        .map(|p| markdown::to_html(&p.body, &builder.links))
+        .map(|p| markdown::to_html(&p.body, |f| markdown::figure_text(f, figures)))
         .collect();
     let files = [
         (urls::NEWS_FEED.to_string(), feeds::atom(site, &news_bodies)),
@@ -138,19 +132,13 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         );
     }
     for asset in &site.assets {
-        let out = asset
-            .path
-            .strip_prefix(crate::load::content::DIR)
-            .unwrap_or(&asset.path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        match std::fs::read(site.root.join(&asset.path)) {
-            Ok(bytes) => add(&mut output, out, bytes, &asset.path, &mut diags),
-            Err(e) => diags.push(Diagnostic::error(
-                &asset.path,
-                format!("cannot read the file: {e}"),
-            )),
-        }
+        add(
+            &mut output,
+            asset.site_path(),
+            asset.bytes.clone(),
+            &asset.path,
+            &mut diags,
+        );
     }
     if diags.has_errors() {
         Err(diags)

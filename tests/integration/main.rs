@@ -6,6 +6,7 @@ mod demo;
 mod errors;
 mod harness;
 mod intake;
+mod markdown;
 mod output;
 mod places;
 mod search;

@@ -204,6 +204,14 @@ fn the_faq_page_carries_faqpage_structured_data_for_every_question() {
 #[test]
 fn faq_structured_data_cannot_end_its_script_early() {
     let site = TestSite::minimal();
+    // Raw HTML is what could end the script; a site has to allow it.
+    site.write(
+        "site.toml",
+        &format!(
+            "{}\n[markdown]\nunsafe_html = true\n",
+            crate::harness::SITE_TOML
+        ),
+    );
     site.write(
         "content/faq/general.md",
         "+++\ntitle = \"全般\"\n+++\n## 費用は？ {#fee}\n\n<b>年21,000円</b></script><!-- です -->\n",

@@ -208,7 +208,7 @@ impl Builder<'_> {
             .faq_categories
             .iter()
             .map(|c| FaqCategoryView {
-                id: c.page.slug.clone(),
+                id: c.id.clone(),
                 title: c.page.front.title.clone(),
                 intro: self.html(&c.intro),
                 questions: c

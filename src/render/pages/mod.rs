@@ -16,12 +16,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::format;
-use super::markdown::{Links, to_html};
+use super::markdown::{figure_text, to_html};
 use super::search;
 use super::views::*;
 use crate::figures::Figures;
 use crate::model::Site;
 use crate::model::content::Page;
+use crate::model::markdown::Body;
 
 /// A page to render: where it goes, with which template, seeing what.
 pub struct Job {
@@ -34,7 +35,6 @@ pub struct Job {
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub figures: &'a Figures,
-    pub links: Links<'a>,
     pub site_view: SiteView,
     /// Care software name as reported → its manual's URL.
     pub manual_of: HashMap<&'a str, String>,
@@ -97,8 +97,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn html(&self, markdown: &str) -> String {
-        to_html(markdown, &self.links)
+    fn html(&self, body: &Body) -> String {
+        to_html(body, |figure| figure_text(figure, self.figures))
     }
 
     fn page_view(&self, page: &Page) -> PageView {
