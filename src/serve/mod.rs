@@ -143,7 +143,11 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
 /// Builds into `dest` now and after every change, each time atomically as
 /// `build` does, until the user presses Ctrl-C (or the process is told to
 /// stop); a stop waits for a build being written to finish.
-pub fn watch_build(root: &Path, dest: &Path, base_url: Option<&str>) -> Result<(), ServeError> {
+pub fn watch_build(
+    root: &Path,
+    dest: &write::Destination,
+    base_url: Option<&str>,
+) -> Result<(), ServeError> {
     let mut watcher = watch::Watcher::new(root)?;
     let committing = Arc::new(Mutex::new(()));
     let held = Arc::clone(&committing);
@@ -171,7 +175,7 @@ pub fn watch_build(root: &Path, dest: &Path, base_url: Option<&str>) -> Result<(
 /// folder only when there is something new.
 fn build_into(
     root: &Path,
-    dest: &Path,
+    dest: &write::Destination,
     base_url: Option<&str>,
     committing: &Mutex<()>,
     last: &mut Option<Output>,
@@ -187,7 +191,7 @@ fn build_into(
         eprintln!(
             "built in {} ms: nothing changed, {} left as it was",
             started.elapsed().as_millis(),
-            dest.display()
+            dest.shown().display()
         );
         return;
     }
@@ -200,7 +204,7 @@ fn build_into(
             eprintln!(
                 "built {} files into {} in {} ms",
                 output.files.len(),
-                dest.display(),
+                dest.shown().display(),
                 started.elapsed().as_millis()
             );
             *last = Some(output);
