@@ -324,6 +324,19 @@ fn merge(
         }
         return;
     }
+    for (column, value) in [("事業所名", &row.name), ("法人の名称", &row.corporation)] {
+        if crate::render::opendata::starts_like_formula(value) {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "office {number}: {column} \"{value}\" starts like a spreadsheet formula; the site's open data writes it with a leading ' so that spreadsheets show it as text: check the name"
+                    ),
+                )
+                .at_line(row.line),
+            );
+        }
+    }
     let address = if row.building.is_empty() {
         row.address
     } else {

@@ -202,6 +202,41 @@ fn import_repairs_what_a_spreadsheet_cut_short_and_reports_each_row_it_skips() {
 }
 
 #[test]
+fn import_warns_about_names_that_start_like_a_formula() {
+    let (dir, root) = new_site("01");
+    let text = format!(
+        "{OFFICIAL_HEADER}\n{}\n{}\n",
+        official_row(
+            "012025",
+            "北海道",
+            "函館市",
+            "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\"",
+            "0170100001"
+        ),
+        official_row(
+            "012025",
+            "北海道",
+            "函館市",
+            "はこだて訪問介護",
+            "0170100002"
+        ),
+    );
+    let file = dir.path().join("jigyosho_110.csv");
+    std::fs::write(&file, text).unwrap();
+    let run = import(&root, &[file.to_str().unwrap()]);
+    assert!(run.success, "{}", run.stderr);
+    run.assert_stderr_has(&format!(
+        "warning: {}:2: office 0170100001: 事業所名 \"=HYPERLINK(\"http://evil.example/\",\"x\")\" starts like a spreadsheet formula; the site's open data writes it with a leading ' so that spreadsheets show it as text: check the name",
+        file.display()
+    ));
+    assert!(
+        !run.stderr.contains("0170100002: 事業所名"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn import_refuses_a_quote_that_swallows_offices() {
     let (dir, root) = new_site("27");
     let file = dir.path().join("jigyosho_110.csv");

