@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{gov_codes, import, pipeline, scaffold, serve, write};
+use crate::{date, gov_codes, import, pipeline, scaffold, serve, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -195,7 +195,7 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool)
         Err(code) => return code,
     };
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url);
+    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("build failed: the previous output was left as it was");
@@ -272,7 +272,7 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
     if let Some(code) = missing_site(root) {
         return code;
     }
-    let (_, diags) = pipeline::run(root, None);
+    let (_, diags) = pipeline::run(root, None, date::today_in_japan());
     let failed = diags.has_errors() || (strict && !diags.is_empty());
     match format {
         Format::Text => {

@@ -86,13 +86,7 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Option<Config> {
     let rel = Path::new(FILE);
-    let text = match super::text::read(root, rel) {
-        Ok(text) => text,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let text = super::text::read(root, rel, diags)?;
     parse(&text, base_url_override, diags)
 }
 

@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use walkdir::WalkDir;
 
+use super::files::{self, Found, Links};
+use super::limits::{self, MAX_MARKDOWN};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -30,7 +31,10 @@ pub struct SourcePage {
 /// published at the same place.
 #[derive(Debug, Clone)]
 pub struct Asset {
+    /// Relative to the site root, in NFC: where it is published.
     pub path: PathBuf,
+    /// Relative to the site root, as on disk: where it is read.
+    pub source: PathBuf,
 }
 
 /// The front matter keys of DESIGN.md, checked.
@@ -59,45 +63,37 @@ struct RawFrontMatter {
 pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset>) {
     let mut pages = Vec::new();
     let mut assets = Vec::new();
-    let dir = root.join(DIR);
-    if !dir.is_dir() {
-        return (pages, assets);
-    }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    DIR,
-                    format!("cannot read the folder: {e}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file()
-            || is_editor_file(entry.file_name().to_string_lossy().as_ref())
-        {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .expect("walked below the root")
-            .to_path_buf();
-        if rel.extension().is_some_and(|e| e == "md") {
-            match super::text::read(root, &rel) {
-                Ok(text) => {
-                    if let Some(page) = parse(&rel, &text, diags) {
-                        pages.push(page);
-                    }
-                }
-                Err(d) => diags.push(d),
+    for found in files::list(root, Path::new(DIR), None, Links::InsideSite, diags) {
+        if found.rel.extension().is_some_and(|e| e == "md") {
+            if let Some(page) = read_page(root, &found, diags) {
+                pages.push(page);
             }
         } else {
-            assets.push(Asset { path: rel });
+            assets.push(Asset {
+                path: found.rel,
+                source: found.source,
+            });
         }
     }
     (pages, assets)
+}
+
+/// One Markdown file read and split, unless it is over [`MAX_MARKDOWN`].
+fn read_page(root: &Path, found: &Found, diags: &mut Diagnostics) -> Option<SourcePage> {
+    let size = std::fs::metadata(root.join(&found.source)).map_or(0, |m| m.len());
+    if size > MAX_MARKDOWN {
+        diags.push(Diagnostic::error(
+            &found.rel,
+            format!(
+                "the file is {}, more than the {} a Markdown page may be: split it into several pages, and put large tables in data/",
+                limits::size(size),
+                limits::size(MAX_MARKDOWN)
+            ),
+        ));
+        return None;
+    }
+    let text = super::text::read_file(&root.join(&found.source), &found.rel, diags)?;
+    parse(&found.rel, &text, diags)
 }
 
 /// Files editors' tools leave beside the real ones (swap, backup, lock files).

@@ -135,7 +135,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
             .unwrap_or(&asset.path)
             .to_string_lossy()
             .replace('\\', "/");
-        match std::fs::read(site.root.join(&asset.path)) {
+        match std::fs::read(site.root.join(&asset.source)) {
             Ok(bytes) => add(&mut output, out, bytes, &asset.path, &mut diags),
             Err(e) => diags.push(Diagnostic::error(
                 &asset.path,

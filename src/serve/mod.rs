@@ -20,7 +20,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::diag::Diagnostics;
+use crate::date;
+use crate::diag::{Diagnostics, printable};
 use crate::pipeline;
 use crate::render::Output;
 use crate::write;
@@ -181,7 +182,7 @@ fn build_into(
     last: &mut Option<Output>,
 ) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url);
+    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("build failed: the previous output was left as it was");
@@ -340,7 +341,7 @@ fn change(old: Option<&Output>, new: &Output) -> Change {
 /// Runs the pipeline for the server's URL and publishes the result.
 fn rebuild(root: &Path, url: &str, shared: &Shared) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, Some(url));
+    let (output, diags) = pipeline::run(root, Some(url), date::today_in_japan());
     diags.report();
     let ms = started.elapsed().as_millis();
     let first = shared.read().output.is_none();
@@ -372,7 +373,7 @@ fn describe(changed: &[PathBuf]) -> String {
     let names: Vec<String> = changed
         .iter()
         .take(SHOWN)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .map(|p| printable(&p.to_string_lossy()).replace('\\', "/"))
         .collect();
     let more = changed.len().saturating_sub(SHOWN);
     if more > 0 {

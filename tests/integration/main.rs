@@ -5,6 +5,7 @@ mod charts;
 mod demo;
 mod errors;
 mod harness;
+mod hostile;
 mod intake;
 mod output;
 mod safety;
