@@ -476,3 +476,60 @@ fn build_watch_rebuilds_atomically_and_stops_cleanly() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn build_watch_publishes_a_snapshot_written_in_chunks_only_when_complete() {
+    let site = TestSite::minimal();
+    let watching = Running::spawn(&site, &["build", "--watch"]);
+    watching.wait_for_stderr("watching ");
+    // The job writes through a second link outside the watched folders, so
+    // the watcher gets one event (the link appearing) and nothing for the
+    // chunks after it: only a second look at the file can tell it is still
+    // growing.
+    let inbox = site.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let incoming = inbox.join("2025-12-31.csv");
+    std::fs::write(&incoming, "").unwrap();
+    let rows: String = [
+        "4470100001",
+        "4410100002",
+        "4410100003",
+        "4470100004",
+        "44A0100005",
+    ]
+    .iter()
+    .map(|n| format!("{n},true,\n"))
+    .collect();
+    let whole = format!("office_number,linking,software\n{rows}");
+    std::fs::hard_link(&incoming, site.path().join("data/adoption/2025-12-31.csv")).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&incoming)
+        .unwrap();
+    for chunk in whole.as_bytes().chunks(whole.len().div_ceil(30)) {
+        file.write_all(chunk).unwrap();
+        thread::sleep(Duration::from_millis(10));
+    }
+    drop(file);
+    wait_until("the complete snapshot", &watching, || {
+        site.output("data/municipalities.csv")
+            .contains("\n440001,大分県,2025-12-31,5,5,100.0,")
+    });
+    let published = || {
+        let stderr = watching.stderr();
+        let lines = stderr.lines();
+        lines
+            .filter(|l| l.starts_with("built ") && l.contains(" files into "))
+            .count()
+    };
+    wait_until("the report of the second build", &watching, || {
+        published() >= 2
+    });
+    assert_eq!(
+        published(),
+        2,
+        "only the first build and the complete snapshot are published:\n{}",
+        watching.stderr()
+    );
+}
