@@ -405,6 +405,40 @@ fn a_site_that_never_built_shows_its_errors_until_it_builds() {
 }
 
 #[test]
+fn serve_keeps_answering_while_600_slow_clients_hang_on() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    // Each sends half a request head and then nothing, as a slow-loris
+    // attacker (or 600 stalled tabs) would; only loopback is used.
+    let slow: Vec<TcpStream> = (0..600)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: sl")
+                .expect("send");
+            stream
+        })
+        .collect();
+    for path in ["/", "/guides/start/", "/css/site.css"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        // A bound for a starved server, not a speed check.
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            server.port
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        stream
+            .read_to_end(&mut bytes)
+            .expect("an answer despite the slow clients");
+        assert_eq!(Reply::parse(&bytes).status, 200, "{path}");
+    }
+    drop(slow);
+}
+
+#[test]
 fn a_taken_port_is_a_clear_error() {
     let site = TestSite::minimal();
     let first = Running::serve(&site, &[]);
