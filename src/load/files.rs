@@ -136,29 +136,24 @@ mod tests {
         let decomposed = "か\u{3099}いと.md";
         fs::write(guides.join(decomposed), "").unwrap();
         let mut diags = Diagnostics::default();
-        let found = list(
-            dir.path(),
-            Path::new("content"),
-            None,
-            Links::InsideSite,
-            &mut diags,
-        );
+        let mut content = || {
+            list(
+                dir.path(),
+                Path::new("content"),
+                None,
+                Links::InsideSite,
+                &mut diags,
+            )
+        };
         assert_eq!(
-            found,
+            content(),
             [Found {
                 rel: PathBuf::from("content/guides/がいと.md"),
                 source: PathBuf::from(format!("content/guides/{decomposed}")),
             }]
         );
         fs::write(guides.join("がいと.md"), "").unwrap();
-        let found = list(
-            dir.path(),
-            Path::new("content"),
-            None,
-            Links::InsideSite,
-            &mut diags,
-        );
-        assert_eq!(found.len(), 1);
+        assert_eq!(content().len(), 1);
         let errors: Vec<String> = diags.into_iter().map(|d| d.to_string()).collect();
         assert_eq!(errors.len(), 1);
         assert!(

@@ -168,12 +168,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
     }
     // The next build cleans up after the killed ones.
     site.build_ok();
-    let names: Vec<String> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("renkei"))
-        .collect();
-    assert!(names.is_empty(), "{names:?}");
+    site.assert_no_leftovers();
 }
 
 #[test]

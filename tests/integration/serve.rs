@@ -503,12 +503,7 @@ fn build_watch_rebuilds_atomically_and_stops_cleanly() {
     watching.interrupt();
     let (status, stderr) = watching.wait_for_exit();
     assert!(status.success(), "{status}: {stderr}");
-    let leftovers: Vec<String> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("renkei"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    site.assert_no_leftovers();
 }
 
 #[cfg(unix)]
