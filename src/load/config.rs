@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::text;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes;
 
@@ -185,7 +186,13 @@ pub fn parse(
         .groups
         .into_iter()
         .map(|g| GroupConfig {
-            name: g.name.get_ref().trim().to_string(),
+            name: text::clean_value(
+                g.name.get_ref().trim().to_string(),
+                rel,
+                Some(line_of(g.name.span().start)),
+                "groups.name",
+                diags,
+            ),
             line: line_of(g.name.span().start),
             municipalities: g
                 .municipalities
@@ -198,7 +205,15 @@ pub fn parse(
     if diags.error_count() > errors_before {
         return None;
     }
-    let (title, _) = title?;
+    let (title, title_line) = title?;
+    let title = text::clean_value(title, rel, Some(title_line), "title", diags);
+    let description = raw
+        .description
+        .map(|d| text::clean_value(d, rel, None, "description", diags));
+    let organization = raw
+        .organization
+        .map(|o| text::clean_value(o, rel, None, "organization", diags));
+
     let (base_url, base_path) = base_url?;
     let prefecture_code = prefecture?;
     let prefecture_name = raw.prefecture_name.unwrap_or_else(|| {
@@ -215,8 +230,8 @@ pub fn parse(
         prefecture_code,
         prefecture_name,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
-        description: raw.description,
-        organization: raw.organization,
+        description,
+        organization,
         groups,
         search: SearchConfig {
             include_not_adopted: raw.search.include_not_adopted,

@@ -51,8 +51,8 @@ pub struct FrontMatter {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
-    title: Option<String>,
-    description: Option<String>,
+    title: Option<toml::Spanned<String>>,
+    description: Option<toml::Spanned<String>>,
     weight: Option<i64>,
     date: Option<toml::Spanned<toml::Value>>,
     draft: Option<bool>,
@@ -146,7 +146,18 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
             return None;
         }
     };
-    let title = match raw.title.map(|t| t.trim().to_string()) {
+    let mut cleaned = |value: toml::Spanned<String>, key: &str| {
+        let line = line_of(value.span().start);
+        let value = value.into_inner().trim().to_string();
+        super::text::clean_value(value, rel, Some(line), key, diags)
+    };
+    let title = raw.title.map(|t| cleaned(t, "title"));
+    let description = raw.description.map(|d| cleaned(d, "description"));
+    let software = raw.software.map(|names| {
+        let front = |name: String| super::text::clean_value(name, rel, Some(1), "software", diags);
+        names.into_iter().map(front).collect()
+    });
+    let title = match title {
         Some(title) if !title.is_empty() => title,
         _ => {
             diags.push(
@@ -184,14 +195,11 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
         path: rel.to_path_buf(),
         front: FrontMatter {
             title,
-            description: raw
-                .description
-                .map(|d| d.trim().to_string())
-                .filter(|d| !d.is_empty()),
+            description: description.filter(|d| !d.is_empty()),
             weight: raw.weight,
             date,
             draft: raw.draft.unwrap_or(false),
-            software: raw.software.unwrap_or_default(),
+            software: software.unwrap_or_default(),
         },
         body: text[body_start..].to_string(),
         body_line: closing_line + 1,

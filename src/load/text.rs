@@ -179,6 +179,32 @@ pub fn clean(text: String, rel: &Path, diags: &mut Diagnostics) -> String {
     text.chars().filter(|&c| !is_unwanted(c)).collect()
 }
 
+/// A string read from TOML, whose escapes (`\u001b`) can make any
+/// character, with [unwanted](is_unwanted) ones removed and reported as
+/// being in `key` (on `line` when known).
+pub fn clean_value(
+    value: String,
+    rel: &Path,
+    line: Option<usize>,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> String {
+    if !value.chars().any(is_unwanted) {
+        return value;
+    }
+    let mut d = Diagnostic::warning(
+        rel,
+        format!(
+            "removed control characters from `{key}`: they cannot be shown on a page or in a feed"
+        ),
+    );
+    if let Some(line) = line {
+        d = d.at_line(line);
+    }
+    diags.push(d);
+    value.chars().filter(|&c| !is_unwanted(c)).collect()
+}
+
 /// Lone CRs replaced by LF; CRLF stays CRLF.
 fn lone_crs_to_lf(text: &str) -> String {
     let mut fixed = String::with_capacity(text.len());

@@ -158,3 +158,23 @@ fn an_nfd_file_name_is_published_under_its_nfc_name() {
         "error: content/guides/がいと.md: two files have this name, written with different Unicode characters (NFC and NFD, as Windows and macOS save names): {nfd} and content/guides/がいと.md; keep one"
     ));
 }
+
+#[test]
+fn control_characters_made_by_toml_escapes_are_removed_too() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/news/training.md",
+        "+++\ntitle = \"研修会\\u001b[2J\"\ndate = 2025-10-01\n+++\n本文\n",
+    );
+    site.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace("name = \"北部\"", "name = \"北部\\u0007\""),
+    );
+    let run = site.build_ok();
+    run.assert_stderr_has("warning: content/news/training.md:2: removed control characters from `title`: they cannot be shown on a page or in a feed");
+    run.assert_stderr_has("warning: site.toml:6: removed control characters from `groups.name`: they cannot be shown on a page or in a feed");
+    let feed = site.output("news/atom.xml");
+    assert!(feed.contains("研修会[2J"), "{feed}");
+    assert!(!feed.contains('\u{1b}'));
+    assert!(site.output("data/groups.csv").contains("\n北部,"));
+}
