@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{gov_codes, import, pipeline, scaffold, serve, write};
+use crate::{date, gov_codes, import, pipeline, scaffold, serve, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -46,6 +46,10 @@ enum Command {
         /// Keep running and build again whenever an input changes.
         #[arg(long)]
         watch: bool,
+        /// Replace the --out folder even though renkei did not write it
+        /// (everything in it is deleted). Never the site or its inputs.
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site, serve it on this computer, and reload open pages on every change.
     Serve {
@@ -134,19 +138,21 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => build(Path::new("."), None, None),
+        None => build(Path::new("."), None, None, false),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: false,
-        }) => build(&root, out, base_url.as_deref()),
+            force,
+        }) => build(&root, out, base_url.as_deref(), force),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: true,
-        }) => build_watch(&root, out, base_url.as_deref()),
+            force,
+        }) => build_watch(&root, out, base_url.as_deref(), force),
         Some(Command::Serve {
             root,
             port,
@@ -180,22 +186,21 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode {
-    if !root.join(crate::load::config::FILE).is_file() {
-        eprintln!(
-            "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
-            root.display()
-        );
-        return ExitCode::from(2);
+fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool) -> ExitCode {
+    if let Some(code) = missing_site(root) {
+        return code;
     }
+    let dest = match destination(root, out, force) {
+        Ok(dest) => dest,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url);
+    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("build failed: the previous output was left as it was");
         return ExitCode::from(1);
     };
-    let dest = out.unwrap_or_else(|| root.join("public"));
     if let Err(e) = write::commit(&output, &dest) {
         eprintln!("error: {e}");
         return ExitCode::from(1);
@@ -203,18 +208,34 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode 
     eprintln!(
         "built {} files into {} in {} ms",
         output.files.len(),
-        dest.display(),
+        dest.shown().display(),
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS
 }
 
-fn build_watch(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode {
+fn build_watch(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool) -> ExitCode {
     if let Some(code) = missing_site(root) {
         return code;
     }
-    let dest = out.unwrap_or_else(|| root.join("public"));
-    ran(serve::watch_build(root, &dest, base_url))
+    match destination(root, out, force) {
+        Ok(dest) => ran(serve::watch_build(root, &dest, base_url)),
+        Err(code) => code,
+    }
+}
+
+/// The checked output folder (default ROOT/public), or exit code 2 with the
+/// reason it may not be written.
+fn destination(
+    root: &Path,
+    out: Option<PathBuf>,
+    force: bool,
+) -> Result<write::Destination, ExitCode> {
+    let out = out.unwrap_or_else(|| root.join("public"));
+    write::Destination::new(root, &out, force).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
 }
 
 fn serve_site(options: serve::Options) -> ExitCode {
@@ -248,14 +269,10 @@ fn ran(result: Result<(), serve::ServeError>) -> ExitCode {
 }
 
 fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
-    if !root.join(crate::load::config::FILE).is_file() {
-        eprintln!(
-            "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
-            root.display()
-        );
-        return ExitCode::from(2);
+    if let Some(code) = missing_site(root) {
+        return code;
     }
-    let (_, diags) = pipeline::run(root, None);
+    let (_, diags) = pipeline::run(root, None, date::today_in_japan());
     let failed = diags.has_errors() || (strict && !diags.is_empty());
     match format {
         Format::Text => {

@@ -37,6 +37,33 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+}
+
+/// Today in Japan (UTC+9, which has no daylight saving time). The clock is
+/// read only by the commands (`cli`, `serve`), which hand the day to the
+/// pipeline as a value, so a build is a function of its inputs.
+pub fn today_in_japan() -> Date {
+    const JST: i64 = 9 * 3600;
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    Date::from_days_since_epoch((seconds + JST).div_euclid(86_400))
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -66,5 +93,17 @@ mod tests {
         assert!(Date::parse("2025/11/30").is_none());
         assert!(Date::parse("2025-1-30").is_none());
         assert!(Date::parse("+025-11-30").is_none());
+    }
+
+    #[test]
+    fn counts_days_from_the_epoch() {
+        for (days, date) in [
+            (0, "1970-01-01"),
+            (20_422, "2025-11-30"),
+            (19_782, "2024-02-29"),
+            (-1, "1969-12-31"),
+        ] {
+            assert_eq!(Date::from_days_since_epoch(days).to_string(), date);
+        }
     }
 }

@@ -94,8 +94,33 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}: {}", self.place(), self.message)
+        write!(
+            f,
+            "{label}: {}: {}",
+            printable(&self.place()),
+            printable(&self.message)
+        )
     }
+}
+
+/// Text safe to print on a terminal: every control character (a file name
+/// or a quoted cell may hold ESC, which a terminal would obey) written as
+/// its escape, `\u{1b}`, so a finding is one line that cannot rewrite the
+/// screen.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The findings of one run, in the order they were found.
@@ -179,6 +204,16 @@ mod tests {
             .at_line(3)
             .at_column(7);
         assert_eq!(d.to_string(), "warning: site.toml:3:7: x");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let d =
+            Diagnostic::error("content/\u{1b}]0;x\u{7}.md", "office \"\u{1b}[2J\n1\"").at_line(2);
+        assert_eq!(
+            d.to_string(),
+            "error: content/\\u{1b}]0;x\\u{7}.md:2: office \"\\u{1b}[2J\\u{a}1\""
+        );
     }
 
     #[test]

@@ -4,15 +4,17 @@
 
 use std::path::Path;
 
+use crate::date::Date;
 use crate::diag::Diagnostics;
 use crate::render::Output;
 use crate::{figures, load, model, render};
 
-/// Runs every stage up to the rendered output. Diagnostics (warnings, and
-/// errors when it fails) are returned either way.
-pub fn run(root: &Path, base_url: Option<&str>) -> (Option<Output>, Diagnostics) {
+/// Runs every stage up to the rendered output, as of `today` (the commands
+/// read the clock, the pipeline does not). Diagnostics (warnings, and errors
+/// when it fails) are returned either way.
+pub fn run(root: &Path, base_url: Option<&str>, today: Date) -> (Option<Output>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let output = load::load(root, base_url, &mut diags)
+    let output = load::load(root, base_url, today, &mut diags)
         .and_then(|inputs| model::build(inputs, &mut diags))
         .filter(|_| !diags.has_errors())
         .and_then(|site| {

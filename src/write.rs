@@ -1,22 +1,61 @@
-//! Stage 5: putting the rendered site on disk without ever leaving half of it.
+//! Stage 5: putting the rendered site on disk without ever leaving half of it,
+//! and without ever touching a folder renkei does not own.
 //!
-//! Files go into a fresh directory beside the destination, which is swapped
-//! in only when every file is written. A failed build leaves the previous
-//! output exactly as it was.
+//! A destination is checked before anything is built ([`Destination::new`]):
+//! it must not be the site, hold the site, or lie in a folder the site is
+//! read from, and an existing folder is replaced only when it is empty or
+//! carries [`MARKER`], the file every output of renkei holds (`--force` takes
+//! over any other folder once; it then carries the marker).
+//!
+//! Files go into a fresh directory beside the destination, which replaces it
+//! in one step when every file is written: `renameat2(RENAME_EXCHANGE)` on
+//! Linux, so there is no moment without an output; elsewhere the old folder
+//! is renamed aside and the new one renamed into the absent place. A
+//! destination that cannot be renamed (a mount point such as a Docker volume)
+//! is updated in place: the whole output is first staged inside it, and only
+//! then is every file renamed over its old one. Either way a failed build
+//! changes nothing. Staging folders left by a killed build
+//! (`.public.renkei-new-PID`, `.public.renkei-old-PID`, `public/.renkei-new-PID`)
+//! are removed by the next build of the same output.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::render::Output;
 
-/// Why the output could not be committed.
+/// The file in every output that marks the folder as renkei's to replace.
+pub const MARKER: &str = ".renkei-output";
+
+const MARKER_TEXT: &str = "This folder is written by `renkei build` and replaced whole by every build.\nDelete this file to keep renkei from replacing the folder.\n";
+
+/// The folders of a site that renkei reads: an output inside one is refused.
+const INPUT_FOLDERS: [&str; 4] = ["content", "data", "themes", "static"];
+
+/// Why the output could not be committed, or may not be written at all.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("{0} exists and is not a directory")]
     NotADirectory(PathBuf),
+    #[error(
+        "--out {0} is the site's own folder: building there would replace the site's sources; choose a folder of its own such as public (--force does not change this)"
+    )]
+    SiteRoot(PathBuf),
+    #[error(
+        "--out {0} holds the site's folder: replacing it would delete the site; choose a folder inside the site such as public, or one beside it (--force does not change this)"
+    )]
+    HoldsSite(PathBuf),
+    #[error(
+        "--out {out} is inside the site's {folder}/ folder, which renkei reads: choose a folder outside content/, data/, themes/ and static/, such as public (--force does not change this)"
+    )]
+    InsideInputs { out: PathBuf, folder: &'static str },
+    #[error(
+        "{0} already holds files that renkei did not write (it has no {MARKER} file): refusing to replace them; choose a new or empty folder, or pass --force to replace everything in it with the site"
+    )]
+    NotOurs(PathBuf),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -26,40 +65,316 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// Writes `output` to `dest`, replacing what was there in one step.
-pub fn commit(output: &Output, dest: &Path) -> Result<(), WriteError> {
-    if dest.exists() && !dest.is_dir() {
-        return Err(WriteError::NotADirectory(dest.to_path_buf()));
+/// An output folder that has been checked to be writable by renkei.
+#[derive(Debug, Clone)]
+pub struct Destination {
+    /// As the user named it, for messages.
+    shown: PathBuf,
+    /// Absolute, with symbolic links resolved.
+    path: PathBuf,
+    /// Take over a folder without the marker.
+    force: bool,
+}
+
+impl Destination {
+    /// Checks `out` as the output of the site at `root`: refused when it is
+    /// the site, holds it, or lies in one of its input folders (whatever
+    /// `force` says), and when it is a folder of someone else's files
+    /// (unless `force`).
+    pub fn new(root: &Path, out: &Path, force: bool) -> Result<Destination, WriteError> {
+        let root = resolve(root);
+        let path = resolve(out);
+        let shown = out.to_path_buf();
+        if path == root {
+            return Err(WriteError::SiteRoot(shown));
+        }
+        if root.starts_with(&path) {
+            return Err(WriteError::HoldsSite(shown));
+        }
+        if let Some(folder) = INPUT_FOLDERS
+            .into_iter()
+            .find(|f| path.starts_with(root.join(f)))
+        {
+            return Err(WriteError::InsideInputs { out: shown, folder });
+        }
+        let destination = Destination { shown, path, force };
+        destination.check_owner()?;
+        Ok(destination)
     }
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+
+    /// The folder, as the user named it.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+
+    /// Whether the folder (still) is renkei's to replace.
+    fn check_owner(&self) -> Result<(), WriteError> {
+        let Ok(meta) = fs::metadata(&self.path) else {
+            return Ok(());
+        };
+        if !meta.is_dir() {
+            return Err(WriteError::NotADirectory(self.shown.clone()));
+        }
+        if self.force || self.path.join(MARKER).is_file() {
+            return Ok(());
+        }
+        let mut entries = fs::read_dir(&self.path).map_err(io_error(&self.shown))?;
+        match entries.next() {
+            None => Ok(()),
+            Some(_) => Err(WriteError::NotOurs(self.shown.clone())),
+        }
+    }
+}
+
+/// `path` made absolute, `.` and `..` applied and symbolic links resolved as
+/// far as the path exists, so two spellings of one folder compare equal.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            other => {
+                resolved.push(other);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    resolved
+}
+
+/// Writes `output` (and the marker) to `dest`, replacing what was there in
+/// one step where the system allows it.
+pub fn commit(output: &Output, dest: &Destination) -> Result<(), WriteError> {
+    dest.check_owner()?;
+    let path = &dest.path;
+    let parent = path.parent().unwrap_or(Path::new("/"));
     fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = dest
+    let name = path
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let fresh = parent.join(format!(".{name}.renkei-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.renkei-old-{}", std::process::id()));
+    remove_leftovers(parent, &format!(".{name}.renkei-"));
+    if path.is_dir() {
+        remove_leftovers(path, ".renkei-");
+        if is_mount_point(path, parent) {
+            return update_in_place(output, path);
+        }
+    }
+    let pid = std::process::id();
+    let fresh = parent.join(format!(".{name}.renkei-new-{pid}"));
     if let Err(e) = write_all(output, &fresh) {
         let _ = fs::remove_dir_all(&fresh);
         return Err(e);
     }
-    if dest.exists() {
-        fs::rename(dest, &old).map_err(io_error(dest))?;
-        if let Err(source) = fs::rename(&fresh, dest) {
-            let _ = fs::rename(&old, dest);
-            let _ = fs::remove_dir_all(&fresh);
-            return Err(WriteError::Io {
-                path: dest.to_path_buf(),
-                source,
-            });
-        }
-        fs::remove_dir_all(&old).map_err(io_error(&old))?;
+    let swapped = if path.exists() {
+        swap(
+            &fresh,
+            path,
+            &parent.join(format!(".{name}.renkei-old-{pid}")),
+        )
     } else {
-        fs::rename(&fresh, dest).map_err(io_error(dest))?;
+        fs::rename(&fresh, path)
+    };
+    match swapped {
+        Ok(()) => Ok(()),
+        Err(e) if refused_rename(&e) && path.is_dir() => {
+            let _ = fs::remove_dir_all(&fresh);
+            update_in_place(output, path)
+        }
+        Err(source) => {
+            let _ = fs::remove_dir_all(&fresh);
+            Err(WriteError::Io {
+                path: dest.shown.clone(),
+                source,
+            })
+        }
+    }
+}
+
+/// A rename the system refuses for this folder as such (a mount point, a
+/// folder on another device), not for a passing reason.
+fn refused_rename(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+    )
+}
+
+#[cfg(unix)]
+fn is_mount_point(dir: &Path, parent: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(dir), fs::metadata(parent)) {
+        (Ok(dir), Ok(parent)) => dir.dev() != parent.dev(),
+        _ => false,
+    }
+}
+
+/// Elsewhere a mount point shows itself when the rename is refused.
+#[cfg(not(unix))]
+fn is_mount_point(_dir: &Path, _parent: &Path) -> bool {
+    false
+}
+
+/// Puts the complete `fresh` folder at `dest`, the old one going away after.
+#[cfg(target_os = "linux")]
+fn swap(fresh: &Path, dest: &Path, old: &Path) -> io::Result<()> {
+    match exchange(fresh, dest) {
+        // `fresh` now names the previous output.
+        Ok(()) => fs::remove_dir_all(fresh),
+        // A file system without the exchange (or an old kernel).
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            swap_aside(fresh, dest, old)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(fresh: &Path, dest: &Path, old: &Path) -> io::Result<()> {
+    swap_aside(fresh, dest, old)
+}
+
+/// Exchanges two paths in one step (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// The old output renamed aside, the new one renamed into the absent place.
+fn swap_aside(fresh: &Path, dest: &Path, old: &Path) -> io::Result<()> {
+    fs::rename(dest, old)?;
+    if let Err(e) = fs::rename(fresh, dest) {
+        let _ = fs::rename(old, dest);
+        return Err(e);
+    }
+    fs::remove_dir_all(old)
+}
+
+/// Updates `dest` file by file: the whole output is staged inside it first
+/// (a failure there changes nothing), then each file is renamed over its
+/// old one and the files the new output lacks are removed.
+fn update_in_place(output: &Output, dest: &Path) -> Result<(), WriteError> {
+    let staging = dest.join(format!(".renkei-new-{}", std::process::id()));
+    if let Err(e) = write_all(output, &staging) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let mut wanted: BTreeSet<PathBuf> = output.files.keys().map(PathBuf::from).collect();
+    wanted.insert(PathBuf::from(MARKER));
+    for rel in &wanted {
+        let target = dest.join(rel);
+        make_room(dest, rel)?;
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io_error(parent))?;
+        }
+        fs::rename(staging.join(rel), &target).map_err(io_error(&target))?;
+    }
+    fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
+    remove_unwanted(dest, &wanted)
+}
+
+/// Removes what stands where the file `rel` goes: a folder at its place, or
+/// a file where one of its folders goes.
+fn make_room(dest: &Path, rel: &Path) -> Result<(), WriteError> {
+    let mut at = dest.to_path_buf();
+    let mut components = rel.components().peekable();
+    while let Some(component) = components.next() {
+        at.push(component);
+        let Ok(meta) = fs::symlink_metadata(&at) else {
+            return Ok(());
+        };
+        let last = components.peek().is_none();
+        if last && meta.is_dir() {
+            fs::remove_dir_all(&at).map_err(io_error(&at))?;
+        } else if !last && !meta.is_dir() {
+            fs::remove_file(&at).map_err(io_error(&at))?;
+        }
     }
     Ok(())
+}
+
+/// Removes every file of `dest` not in `wanted` (staging folders of other
+/// builds left alone), then the folders left empty.
+fn remove_unwanted(dest: &Path, wanted: &BTreeSet<PathBuf>) -> Result<(), WriteError> {
+    let walk = walkdir::WalkDir::new(dest)
+        .min_depth(1)
+        .contents_first(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !(e.depth() == 1 && is_staging(&e.file_name().to_string_lossy())));
+    for entry in walk {
+        let entry = entry.map_err(|e| io_error(dest)(e.into()))?;
+        let rel = entry.path().strip_prefix(dest).expect("walked below dest");
+        if entry.file_type().is_dir() {
+            // Not empty when it still holds wanted files.
+            let _ = fs::remove_dir(entry.path());
+        } else if !wanted.contains(rel) {
+            fs::remove_file(entry.path()).map_err(io_error(entry.path()))?;
+        }
+    }
+    Ok(())
+}
+
+fn is_staging(name: &str) -> bool {
+    name.starts_with(".renkei-new-")
+}
+
+/// Removes the entries of `dir` named `PREFIX{new,old}-PID` whose build is
+/// no longer running: what a killed build left behind.
+fn remove_leftovers(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix("new-").or(rest.strip_prefix("old-")))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !running(pid)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a build with this process id may still be writing.
+#[cfg(target_os = "linux")]
+fn running(pid: u32) -> bool {
+    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without `/proc`, only this process is known to be running.
+#[cfg(not(target_os = "linux"))]
+fn running(pid: u32) -> bool {
+    pid == std::process::id()
 }
 
 fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
@@ -67,7 +382,12 @@ fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
         fs::remove_dir_all(dir).map_err(io_error(dir))?;
     }
     fs::create_dir_all(dir).map_err(io_error(dir))?;
-    for (path, bytes) in &output.files {
+    let files = output
+        .files
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .chain([(MARKER, MARKER_TEXT.as_bytes())]);
+    for (path, bytes) in files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(io_error(parent))?;
@@ -81,31 +401,125 @@ fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
 mod tests {
     use super::*;
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        (dir, root)
+    }
+
     #[test]
     fn replaces_the_previous_output_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let dest = dir.path().join("public");
+        let (_dir, root) = site();
+        let dest = Destination::new(&root, &root.join("public"), false).unwrap();
         commit(
             &Output::from_texts(&[("index.html", "1"), ("old/index.html", "x")]),
             &dest,
         )
         .unwrap();
         commit(&Output::from_texts(&[("index.html", "2")]), &dest).unwrap();
-        assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
-        assert!(!dest.join("old").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1);
+        let public = root.join("public");
+        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "2");
+        assert_eq!(names(&public), [MARKER, "index.html"]);
+        assert_eq!(names(&root), ["content", "public"]);
     }
 
     #[test]
     fn a_failed_write_leaves_the_previous_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let dest = dir.path().join("public");
+        let (_dir, root) = site();
+        let dest = Destination::new(&root, &root.join("public"), false).unwrap();
         commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
         // A file and a directory at the same path cannot both be written.
         let bad = Output::from_texts(&[("a", "file"), ("a/b.html", "nested")]);
         assert!(commit(&bad, &dest).is_err());
-        assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "1");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let public = root.join("public");
+        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "1");
+        assert_eq!(names(&root), ["content", "public"]);
+        assert!(update_in_place(&bad, &public).is_err());
+        assert_eq!(names(&public), [MARKER, "index.html"]);
+    }
+
+    #[test]
+    fn the_site_and_its_inputs_are_never_an_output() {
+        let (dir, root) = site();
+        for (out, force) in [(root.clone(), true), (root.join("x/.."), false)] {
+            assert!(matches!(
+                Destination::new(&root, &out, force),
+                Err(WriteError::SiteRoot(_))
+            ));
+        }
+        assert!(matches!(
+            Destination::new(&root, dir.path(), true),
+            Err(WriteError::HoldsSite(_))
+        ));
+        assert!(matches!(
+            Destination::new(&root, &root.join("data/adoption"), true),
+            Err(WriteError::InsideInputs { folder: "data", .. })
+        ));
+    }
+
+    #[test]
+    fn someone_elses_folder_needs_force_and_is_then_taken_over() {
+        let (dir, root) = site();
+        let reports = dir.path().join("reports");
+        fs::create_dir_all(&reports).unwrap();
+        fs::write(reports.join("budget.xlsx"), "mine").unwrap();
+        assert!(matches!(
+            Destination::new(&root, &reports, false),
+            Err(WriteError::NotOurs(_))
+        ));
+        assert_eq!(names(&reports), ["budget.xlsx"]);
+        let dest = Destination::new(&root, &reports, true).unwrap();
+        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
+        assert_eq!(names(&reports), [MARKER, "index.html"]);
+        Destination::new(&root, &reports, false).unwrap();
+    }
+
+    #[test]
+    fn in_place_update_stages_then_replaces_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("volume");
+        fs::create_dir_all(dest.join("a")).unwrap();
+        fs::write(dest.join("a/old.html"), "old").unwrap();
+        fs::write(dest.join("index.html"), "1").unwrap();
+        fs::write(dest.join("b"), "a file where a folder goes").unwrap();
+        let output = Output::from_texts(&[
+            ("index.html", "2"),
+            ("a", "a file where a folder was"),
+            ("b/c.html", "c"),
+        ]);
+        update_in_place(&output, &dest).unwrap();
+        assert_eq!(names(&dest), [MARKER, "a", "b", "index.html"]);
+        assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(dest.join("b/c.html")).unwrap(), "c");
+        assert!(dest.join("a").is_file());
+    }
+
+    #[test]
+    fn leftovers_of_dead_builds_are_removed() {
+        let (_dir, root) = site();
+        // No process has an id this high (Linux caps them at 2^22).
+        let dead = 4_000_000_000u32;
+        for name in [
+            format!(".public.renkei-new-{dead}"),
+            format!(".public.renkei-old-{dead}"),
+            format!("public/.renkei-new-{dead}"),
+        ] {
+            fs::create_dir_all(root.join(name).join("guides")).unwrap();
+        }
+        fs::write(root.join("public").join(MARKER), MARKER_TEXT).unwrap();
+        let dest = Destination::new(&root, &root.join("public"), false).unwrap();
+        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
+        assert_eq!(names(&root), ["content", "public"]);
+        assert_eq!(names(&root.join("public")), [MARKER, "index.html"]);
     }
 }

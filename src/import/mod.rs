@@ -226,23 +226,7 @@ fn read_file(
     prefecture: &str,
     diags: &mut Diagnostics,
 ) -> Option<official::ParsedFile> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                path,
-                format!("cannot read the file: {e}"),
-            ));
-            return None;
-        }
-    };
-    let text = match crate::load::text::decode_owned(bytes) {
-        Ok(text) => text,
-        Err((line, message)) => {
-            diags.push(Diagnostic::error(path, message).at_line(line));
-            return None;
-        }
-    };
+    let text = crate::load::text::read_file(path, path, diags)?;
     official::parse(path, &text, prefecture, diags)
 }
 
@@ -324,6 +308,19 @@ fn merge(
         }
         return;
     }
+    for (column, value) in [("事業所名", &row.name), ("法人の名称", &row.corporation)] {
+        if crate::render::opendata::starts_like_formula(value) {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "office {number}: {column} \"{value}\" starts like a spreadsheet formula; the site's open data writes it with a leading ' so that spreadsheets show it as text: check the name"
+                    ),
+                )
+                .at_line(row.line),
+            );
+        }
+    }
     let address = if row.building.is_empty() {
         row.address
     } else {
@@ -394,18 +391,12 @@ fn resolve_code(code: &str, city: &str, prefecture: &str) -> Result<(String, boo
 /// Carries `area` over from the list being replaced and compares the two.
 fn carry_over(path: &Path, offices: &mut [ImportedOffice], diags: &mut Diagnostics) -> Previous {
     let mut read_diags = Diagnostics::default();
-    let rows: Vec<OfficeRow> = match std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| crate::load::text::decode_owned(bytes).map_err(|(_, m)| m))
-    {
-        Ok(text) => crate::load::table::read(path, &text, OFFICE_COLUMNS, &mut read_diags)
+    let rows: Vec<OfficeRow> = match crate::load::text::read_file(path, path, &mut read_diags) {
+        Some(text) => crate::load::table::read(path, &text, OFFICE_COLUMNS, &mut read_diags)
             .into_iter()
             .map(|row| row.value)
             .collect(),
-        Err(message) => {
-            read_diags.push(Diagnostic::error(path, message));
-            Vec::new()
-        }
+        None => Vec::new(),
     };
     if read_diags.has_errors() {
         diags.push(Diagnostic::warning(

@@ -141,6 +141,10 @@ pub fn parse(
             }
             continue;
         }
+        if let Some(problem) = table::oversized_cell(&record) {
+            diags.push(problem.at(rel));
+            continue;
+        }
         parsed.rows.push(OfficialRow {
             line: record.line,
             code: cell(CODE),

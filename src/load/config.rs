@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::text;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes;
 
@@ -114,13 +115,7 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Option<Config> {
     let rel = Path::new(FILE);
-    let text = match super::text::read(root, rel) {
-        Ok(text) => text,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let text = super::text::read(root, rel, diags)?;
     parse(&text, base_url_override, diags)
 }
 
@@ -219,7 +214,13 @@ pub fn parse(
         .groups
         .into_iter()
         .map(|g| GroupConfig {
-            name: g.name.get_ref().trim().to_string(),
+            name: text::clean_value(
+                g.name.get_ref().trim().to_string(),
+                rel,
+                Some(line_of(g.name.span().start)),
+                "groups.name",
+                diags,
+            ),
             line: line_of(g.name.span().start),
             municipalities: g
                 .municipalities
@@ -232,7 +233,15 @@ pub fn parse(
     if diags.error_count() > errors_before {
         return None;
     }
-    let (title, _) = title?;
+    let (title, title_line) = title?;
+    let title = text::clean_value(title, rel, Some(title_line), "title", diags);
+    let description = raw
+        .description
+        .map(|d| text::clean_value(d, rel, None, "description", diags));
+    let organization = raw
+        .organization
+        .map(|o| text::clean_value(o, rel, None, "organization", diags));
+
     let (base_url, base_path) = base_url?;
     let prefecture_code = prefecture?;
     let prefecture_name = raw.prefecture_name.unwrap_or_else(|| {
@@ -249,8 +258,8 @@ pub fn parse(
         prefecture_code,
         prefecture_name,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
-        description: raw.description,
-        organization: raw.organization,
+        description,
+        organization,
         groups,
         search: SearchConfig {
             include_not_adopted: raw.search.include_not_adopted,

@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use walkdir::WalkDir;
 
+use super::files::{self, Found, Links};
+use super::limits::{self, MAX_MARKDOWN};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -60,8 +61,8 @@ pub struct FrontMatter {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
-    title: Option<String>,
-    description: Option<String>,
+    title: Option<toml::Spanned<String>>,
+    description: Option<toml::Spanned<String>>,
     weight: Option<i64>,
     date: Option<toml::Spanned<toml::Value>>,
     draft: Option<bool>,
@@ -72,51 +73,43 @@ struct RawFrontMatter {
 pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset>) {
     let mut pages = Vec::new();
     let mut assets = Vec::new();
-    let dir = root.join(DIR);
-    if !dir.is_dir() {
-        return (pages, assets);
-    }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                diags.push(Diagnostic::error(
-                    DIR,
-                    format!("cannot read the folder: {e}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file()
-            || is_editor_file(entry.file_name().to_string_lossy().as_ref())
-        {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .expect("walked below the root")
-            .to_path_buf();
-        if rel.extension().is_some_and(|e| e == "md") {
-            match super::text::read(root, &rel) {
-                Ok(text) => {
-                    if let Some(page) = parse(&rel, &text, diags) {
-                        pages.push(page);
-                    }
-                }
-                Err(d) => diags.push(d),
+    for found in files::list(root, Path::new(DIR), None, Links::InsideSite, diags) {
+        if found.rel.extension().is_some_and(|e| e == "md") {
+            if let Some(page) = read_page(root, &found, diags) {
+                pages.push(page);
             }
         } else {
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => assets.push(Asset { path: rel, bytes }),
+            match std::fs::read(root.join(&found.source)) {
+                Ok(bytes) => assets.push(Asset {
+                    path: found.rel,
+                    bytes,
+                }),
                 Err(e) => diags.push(Diagnostic::error(
-                    &rel,
+                    &found.rel,
                     format!("cannot read the file: {e}"),
                 )),
             }
         }
     }
     (pages, assets)
+}
+
+/// One Markdown file read and split, unless it is over [`MAX_MARKDOWN`].
+fn read_page(root: &Path, found: &Found, diags: &mut Diagnostics) -> Option<SourcePage> {
+    let size = std::fs::metadata(root.join(&found.source)).map_or(0, |m| m.len());
+    if size > MAX_MARKDOWN {
+        diags.push(Diagnostic::error(
+            &found.rel,
+            format!(
+                "the file is {}, more than the {} a Markdown page may be: split it into several pages, and put large tables in data/",
+                limits::size(size),
+                limits::size(MAX_MARKDOWN)
+            ),
+        ));
+        return None;
+    }
+    let text = super::text::read_file(&root.join(&found.source), &found.rel, diags)?;
+    parse(&found.rel, &text, diags)
 }
 
 /// Files editors' tools leave beside the real ones (swap, backup, lock files).
@@ -169,7 +162,18 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
             return None;
         }
     };
-    let title = match raw.title.map(|t| t.trim().to_string()) {
+    let mut cleaned = |value: toml::Spanned<String>, key: &str| {
+        let line = line_of(value.span().start);
+        let value = value.into_inner().trim().to_string();
+        super::text::clean_value(value, rel, Some(line), key, diags)
+    };
+    let title = raw.title.map(|t| cleaned(t, "title"));
+    let description = raw.description.map(|d| cleaned(d, "description"));
+    let software = raw.software.map(|names| {
+        let front = |name: String| super::text::clean_value(name, rel, Some(1), "software", diags);
+        names.into_iter().map(front).collect()
+    });
+    let title = match title {
         Some(title) if !title.is_empty() => title,
         _ => {
             diags.push(
@@ -207,14 +211,11 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
         path: rel.to_path_buf(),
         front: FrontMatter {
             title,
-            description: raw
-                .description
-                .map(|d| d.trim().to_string())
-                .filter(|d| !d.is_empty()),
+            description: description.filter(|d| !d.is_empty()),
             weight: raw.weight,
             date,
             draft: raw.draft.unwrap_or(false),
-            software: raw.software.unwrap_or_default(),
+            software: software.unwrap_or_default(),
         },
         body: text[body_start..].to_string(),
         body_line: closing_line + 1,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::files::{self, Found, Links};
 use super::table::{self, Column, Located};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -265,13 +266,20 @@ pub struct DataFiles {
 }
 
 /// Reads every data file; problems are collected, readable rows kept.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> DataFiles {
+/// `today` is the day of the build: a snapshot dated later is an error.
+pub fn load(root: &Path, today: Date, diags: &mut Diagnostics) -> DataFiles {
     DataFiles {
         municipalities: read_required(root, MUNICIPALITIES, MUNICIPALITY_COLUMNS, diags),
         offices: read_required(root, OFFICES, OFFICE_COLUMNS, diags),
-        snapshots: load_snapshots(root, diags),
+        snapshots: load_snapshots(root, today, diags),
         plans: if root.join(PLANS).is_file() {
-            read_csv(root, Path::new(PLANS), PLAN_COLUMNS, diags)
+            read_csv(
+                root,
+                Path::new(PLANS),
+                Path::new(PLANS),
+                PLAN_COLUMNS,
+                diags,
+            )
         } else {
             Vec::new()
         },
@@ -307,24 +315,22 @@ fn read_required<T: serde::de::DeserializeOwned>(
         ));
         return Vec::new();
     }
-    read_csv(root, rel, columns, diags)
+    read_csv(root, rel, rel, columns, diags)
 }
 
 /// A header cell only the official open data of care offices has.
 const OPEN_DATA_MARK: &str = "都道府県コード又は市町村コード";
 
+/// Reads the CSV file `source` (relative to the root), named `rel` in findings.
 fn read_csv<T: serde::de::DeserializeOwned>(
     root: &Path,
     rel: &Path,
+    source: &Path,
     columns: &[Column],
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
-    let text = match super::text::read(root, rel) {
-        Ok(text) => text,
-        Err(d) => {
-            diags.push(d);
-            return Vec::new();
-        }
+    let Some(text) = super::text::read_file(&root.join(source), rel, diags) else {
+        return Vec::new();
     };
     let first_line = text.lines().next().unwrap_or("");
     if first_line.contains(OPEN_DATA_MARK) {
@@ -366,39 +372,28 @@ fn empty_file(rel: &Path) -> Diagnostic {
     }
 }
 
-/// The files of a folder in name order, editors' temporary files left out.
-fn list_dir(root: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
-    let dir = root.join(rel);
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if !super::content::is_editor_file(&name) {
-                    files.push((name.clone(), Path::new(rel).join(name)));
-                }
-            }
-            Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error(
-                rel,
-                format!("cannot read the folder: {e}"),
-            )),
-        }
-    }
-    files
+/// The files of a folder in name order (links followed, editors'
+/// temporary files left out), with their names.
+fn list_dir(root: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<(String, Found)> {
+    files::list(root, Path::new(rel), Some(1), Links::Anywhere, diags)
+        .into_iter()
+        .map(|found| {
+            let name = found
+                .rel
+                .file_name()
+                .expect("a listed file has a name")
+                .to_string_lossy()
+                .into_owned();
+            (name, found)
+        })
+        .collect()
 }
 
-fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
+fn load_snapshots(root: &Path, today: Date, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
     let mut snapshots = Vec::new();
     report_nested_snapshots(root, diags);
-    for (name, rel) in list_dir(root, ADOPTION_DIR, diags) {
+    for (name, found) in list_dir(root, ADOPTION_DIR, diags) {
+        let rel = found.rel;
         let Some(stem) = name
             .strip_suffix(".csv")
             .or_else(|| name.strip_suffix(".CSV"))
@@ -418,7 +413,16 @@ fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
             ));
             continue;
         };
-        let rows = read_csv(root, &rel, ADOPTION_COLUMNS, diags);
+        if date > today {
+            diags.push(Diagnostic::error(
+                &rel,
+                format!(
+                    "snapshot {date} is dated after today ({today}): name the file with the date the list was taken, which cannot be in the future"
+                ),
+            ));
+            continue;
+        }
+        let rows = read_csv(root, &rel, &found.source, ADOPTION_COLUMNS, diags);
         snapshots.push(SnapshotFile {
             path: rel,
             date,
@@ -432,29 +436,22 @@ fn load_snapshots(root: &Path, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
 /// Files in folders below data/adoption are never read: a snapshot saved as
 /// `2025/11/30.csv` lands there, so each is named with the file it should be.
 fn report_nested_snapshots(root: &Path, diags: &mut Diagnostics) {
-    let dir = root.join(ADOPTION_DIR);
-    if !dir.is_dir() {
-        return;
-    }
-    let nested = walkdir::WalkDir::new(&dir)
-        .min_depth(2)
-        .sort_by_file_name()
+    let dir = Path::new(ADOPTION_DIR);
+    let mut listing = Diagnostics::default();
+    let nested = files::list(root, dir, None, Links::Anywhere, &mut listing)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file());
-    for entry in nested {
-        let name = entry.file_name().to_string_lossy();
-        if super::content::is_editor_file(&name) || name.to_ascii_lowercase().starts_with("readme")
-        {
+        .filter(|found| found.rel.parent() != Some(dir));
+    for found in nested {
+        let rel = found.rel;
+        let name = rel.file_name().unwrap_or_default().to_string_lossy();
+        if name.to_ascii_lowercase().starts_with("readme") {
             continue;
         }
-        let below = entry
-            .path()
-            .strip_prefix(&dir)
-            .expect("walked below the folder")
+        let below = rel
+            .strip_prefix(dir)
+            .expect("listed below the folder")
             .to_string_lossy()
             .replace('\\', "/");
-        let rel = Path::new(ADOPTION_DIR).join(&below);
         let stem = below
             .strip_suffix(".csv")
             .or_else(|| below.strip_suffix(".CSV"))
@@ -517,7 +514,8 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
     let files = list_dir(root, SURVEYS_DIR, diags);
     let has = |name: &str| files.iter().any(|(n, _)| n == name);
     let mut surveys = Vec::new();
-    for (name, rel) in &files {
+    for (name, found) in &files {
+        let rel = &found.rel;
         if let Some(slug) = name.strip_suffix(".toml") {
             if !has(&format!("{slug}.csv")) {
                 diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no results file: expected {SURVEYS_DIR}/{slug}.csv beside it")));
@@ -535,25 +533,26 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
             diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no description: expected {} with at least title = \"...\"", toml_path.display())));
             continue;
         }
-        let meta = match super::text::read(root, &toml_path) {
-            Ok(text) => match toml::from_str::<SurveyMeta>(&text) {
-                Ok(meta) => meta,
-                Err(e) => {
-                    let line = e
-                        .span()
-                        .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
-                    diags.push(
-                        Diagnostic::error(&toml_path, e.message().trim().to_string()).at_line(line),
-                    );
-                    continue;
-                }
-            },
-            Err(d) => {
-                diags.push(d);
+        let toml_source = files
+            .iter()
+            .find(|(n, _)| *n == format!("{slug}.toml"))
+            .map_or(&toml_path, |(_, f)| &f.source);
+        let Some(text) = super::text::read_file(&root.join(toml_source), &toml_path, diags) else {
+            continue;
+        };
+        let meta = match toml::from_str::<SurveyMeta>(&text) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+                diags.push(
+                    Diagnostic::error(&toml_path, e.message().trim().to_string()).at_line(line),
+                );
                 continue;
             }
         };
-        let rows = read_csv(root, rel, SURVEY_COLUMNS, diags);
+        let rows = read_csv(root, rel, &found.source, SURVEY_COLUMNS, diags);
         surveys.push(SurveyFile {
             slug: slug.to_string(),
             csv_path: rel.clone(),

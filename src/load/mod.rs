@@ -8,12 +8,15 @@
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod files;
+pub mod limits;
 pub mod table;
 pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
 
+use crate::date::Date;
 use crate::diag::Diagnostics;
 
 /// Everything a site is built from, as read.
@@ -27,11 +30,18 @@ pub struct Inputs {
     pub theme: theme::Theme,
 }
 
-/// Reads the site at `root`. `None` when `site.toml` itself is unusable;
-/// every other problem is in `diags` and the readable rest is returned.
-pub fn load(root: &Path, base_url: Option<&str>, diags: &mut Diagnostics) -> Option<Inputs> {
+/// Reads the site at `root` as of `today` (the build's day, passed in so the
+/// pipeline never reads the clock). `None` when `site.toml` itself is
+/// unusable; every other problem is in `diags` and the readable rest is
+/// returned.
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Option<Inputs> {
     let config = config::load(root, base_url, diags);
-    let data = data::load(root, diags);
+    let data = data::load(root, today, diags);
     let (pages, assets) = content::load(root, diags);
     let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str());
     let theme = theme::load(root, theme_name, diags);

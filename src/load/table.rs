@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use super::limits::{self, MAX_CELL};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// A column a file may have: its English name, its Japanese alias and whether
@@ -252,6 +253,11 @@ pub fn read<T: DeserializeOwned>(
         }
         Some(Ok(header)) => header,
     };
+    if let Some(problem) = oversized_cell(&header) {
+        diags.push(problem.at(rel));
+        return Vec::new();
+    }
+    let header = without_bom(rel, header, diags);
     if header.fields.iter().all(str::is_empty) {
         diags.push(
             Diagnostic::error(
@@ -290,7 +296,9 @@ pub fn read<T: DeserializeOwned>(
         if record.fields.iter().all(str::is_empty) {
             continue;
         }
-        if let Some(problem) = shape_problem(&record, header.fields.len()) {
+        if let Some(problem) =
+            shape_problem(&record, header.fields.len()).or_else(|| oversized_cell(&record))
+        {
             diags.push(problem.at(rel));
             continue;
         }
@@ -375,6 +383,50 @@ pub fn shape_problem(record: &Record, header_len: usize) -> Option<ShapeProblem>
         });
     }
     None
+}
+
+/// A cell longer than [`MAX_CELL`]: no value of these files is that long.
+pub fn oversized_cell(record: &Record) -> Option<ShapeProblem> {
+    let index = record.fields.iter().position(|f| f.len() > MAX_CELL)?;
+    Some(ShapeProblem {
+        line: record.line,
+        column: Some(record.column(index)),
+        message: format!(
+            "this cell is {}, more than the {} a cell may hold: is a quote (\") left open, or a document pasted into the cell?",
+            limits::size(record.fields[index].len() as u64),
+            limits::size(MAX_CELL as u64)
+        ),
+    })
+}
+
+/// The header with byte order marks (U+FEFF) taken out of its cells, each
+/// reported: a BOM left inside a name (two files pasted together, a header
+/// typed after one) would otherwise hide that column.
+fn without_bom(rel: &Path, mut header: Record, diags: &mut Diagnostics) -> Record {
+    if !header.fields.iter().any(|f| f.contains('\u{feff}')) {
+        return header;
+    }
+    let mut fields = csv::StringRecord::new();
+    for (index, field) in header.fields.iter().enumerate() {
+        if field.contains('\u{feff}') {
+            let name = field.replace('\u{feff}', "");
+            diags.push(
+                Diagnostic::warning(
+                    rel,
+                    format!(
+                        "removed an invisible byte order mark (BOM, U+FEFF) from the column name \"{name}\": save the file again to drop it"
+                    ),
+                )
+                .at_line(header.line)
+                .at_cell(header.column(index)),
+            );
+            fields.push_field(name.trim());
+        } else {
+            fields.push_field(field);
+        }
+    }
+    header.fields = fields;
+    header
 }
 
 /// Reports missing, doubled and unknown columns; false when rows cannot be read.
@@ -554,6 +606,32 @@ mod tests {
         assert!(!diags[0].is_error());
         assert!(diags[0].message.contains("\"fax\""));
         assert_eq!(diags[0].column, Some(6));
+    }
+
+    #[test]
+    fn a_bom_inside_a_header_cell_is_removed_with_a_warning() {
+        let (rows, diags) = read_rows("code,\u{feff}name\n1,a\n");
+        assert_eq!(rows[0].value.name, "a");
+        let messages: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "warning: x.csv:1: removed an invisible byte order mark (BOM, U+FEFF) from the column name \"name\": save the file again to drop it"
+            ]
+        );
+        assert_eq!(diags[0].column, Some(6));
+    }
+
+    #[test]
+    fn a_cell_over_the_limit_is_an_error_and_its_row_left_out() {
+        let long = "x".repeat(MAX_CELL + 1);
+        let (rows, diags) = read_rows(&format!("code,name\n1,{long}\n2,b\n"));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            diags[0].to_string(),
+            "error: x.csv:2: this cell is 65 KB, more than the 64 KB a cell may hold: is a quote (\") left open, or a document pasted into the cell?"
+        );
+        assert_eq!(diags[0].column, Some(3));
     }
 
     #[test]

@@ -4,21 +4,219 @@
 //! as UTF-8 ones, so every file is sniffed: valid UTF-8 (BOM or not) is UTF-8,
 //! anything else is read as CP932. A file that is neither is refused with the
 //! line of the first bad byte rather than read as mojibake.
+//!
+//! Every text renkei reads (CSV, Markdown, TOML) comes through [`read`], so
+//! this is also where text is made safe for what follows: a line longer
+//! than [`MAX_LINE`] is refused while the file is read (a file without line
+//! breaks never fills the memory), old Mac line ends (a lone CR) become LF,
+//! and control characters, which break XML feeds and the terminal, are
+//! removed with a warning naming their line.
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use encoding_rs::{DecoderResult, SHIFT_JIS};
 
-use crate::diag::Diagnostic;
+use super::limits::{self, MAX_CONTROL_WARNINGS, MAX_LINE};
+use crate::diag::{Diagnostic, Diagnostics};
 
-/// Reads a file relative to the site root and decodes it.
+/// Reads a file relative to the site root and decodes and cleans it; every
+/// finding goes to `diags`, and `None` means the file is unusable.
+pub fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    read_file(&root.join(rel), rel, diags)
+}
+
+/// [`read`] for a file anywhere, named `shown` in findings.
 ///
 /// The bytes are read once and, when they are UTF-8, become the text without
 /// a copy: a 200 MB file costs 200 MB, not twice that.
-pub fn read(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
-    decode_owned(bytes).map_err(|(line, message)| Diagnostic::error(rel, message).at_line(line))
+pub fn read_file(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let bytes = match read_lines_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(Unread::Io(e)) => {
+            diags.push(Diagnostic::error(
+                shown,
+                format!("cannot read the file: {e}"),
+            ));
+            return None;
+        }
+        Err(Unread::LongLine(line)) => {
+            diags.push(
+                Diagnostic::error(
+                    shown,
+                    format!(
+                        "this line is longer than {}, the most renkei reads in one line: is the file saved without line breaks, or not a text file?",
+                        limits::size(MAX_LINE as u64)
+                    ),
+                )
+                .at_line(line),
+            );
+            return None;
+        }
+    };
+    match decode_owned(bytes) {
+        Ok(text) => Some(clean(text, shown, diags)),
+        Err((line, message)) => {
+            diags.push(Diagnostic::error(shown, message).at_line(line));
+            None
+        }
+    }
+}
+
+/// Why a file's bytes were not read.
+enum Unread {
+    Io(std::io::Error),
+    /// The 1-based line that is longer than [`MAX_LINE`].
+    LongLine(usize),
+}
+
+/// The bytes of a file, read in chunks that are checked as they come, so a
+/// line over [`MAX_LINE`] stops the reading there.
+fn read_lines_bounded(path: &Path) -> Result<Vec<u8>, Unread> {
+    let file = std::fs::File::open(path).map_err(Unread::Io)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let (mut line, mut length, mut after_cr) = (1, 0, false);
+    loop {
+        let chunk = reader.fill_buf().map_err(Unread::Io)?;
+        if chunk.is_empty() {
+            return Ok(bytes);
+        }
+        for &b in chunk {
+            match b {
+                b'\n' => {
+                    line += usize::from(!after_cr);
+                    length = 0;
+                }
+                b'\r' => {
+                    line += 1;
+                    length = 0;
+                }
+                _ => {
+                    length += 1;
+                    if length > MAX_LINE {
+                        return Err(Unread::LongLine(line));
+                    }
+                }
+            }
+            after_cr = b == b'\r';
+        }
+        let read = chunk.len();
+        bytes.extend_from_slice(chunk);
+        reader.consume(read);
+    }
+}
+
+/// Whether a character is removed from every text: control characters
+/// (C0 but tab, line feed and carriage return; DEL; C1) and noncharacters
+/// (U+FFFE, U+FFFF, U+FDD0..U+FDEF and their kin in every plane), none of
+/// which may appear in XML or be shown on a page.
+pub fn is_unwanted(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => false,
+        '\u{fdd0}'..='\u{fdef}' => true,
+        c => c.is_control() || (c as u32) & 0xfffe == 0xfffe,
+    }
+}
+
+/// The text with lone CRs made LF and [unwanted](is_unwanted) characters
+/// removed, each line that had one reported. No copy when there is nothing
+/// to change.
+pub fn clean(text: String, rel: &Path, diags: &mut Diagnostics) -> String {
+    let bytes = text.as_bytes();
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+    let text = if lone_cr { lone_crs_to_lf(&text) } else { text };
+    if !text.chars().any(is_unwanted) {
+        return text;
+    }
+    let mut reported = 0;
+    // The first line beyond the warnings shown, and how many lines there are.
+    let mut more: Option<(usize, usize)> = None;
+    for (index, line) in text.split('\n').enumerate() {
+        let Some(column) = line.chars().position(is_unwanted) else {
+            continue;
+        };
+        if reported == MAX_CONTROL_WARNINGS {
+            match &mut more {
+                Some((_, count)) => *count += 1,
+                None => more = Some((index + 1, 1)),
+            }
+            continue;
+        }
+        reported += 1;
+        let mut found: Vec<String> = line
+            .chars()
+            .filter(|&c| is_unwanted(c))
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        found.sort();
+        found.dedup();
+        diags.push(
+            Diagnostic::warning(
+                rel,
+                format!(
+                    "removed the control character {} from this line: it cannot be shown on a page or in a feed (pasted from another program?)",
+                    found.join(", ")
+                ),
+            )
+            .at_line(index + 1)
+            .at_column(column + 1),
+        );
+    }
+    if let Some((first, count)) = more {
+        diags.push(
+            Diagnostic::warning(
+                rel,
+                format!("removed control characters from {count} more line(s), from this one on"),
+            )
+            .at_line(first),
+        );
+    }
+    text.chars().filter(|&c| !is_unwanted(c)).collect()
+}
+
+/// A string read from TOML, whose escapes (`\u001b`) can make any
+/// character, with [unwanted](is_unwanted) ones removed and reported as
+/// being in `key` (on `line` when known).
+pub fn clean_value(
+    value: String,
+    rel: &Path,
+    line: Option<usize>,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> String {
+    if !value.chars().any(is_unwanted) {
+        return value;
+    }
+    let mut d = Diagnostic::warning(
+        rel,
+        format!(
+            "removed control characters from `{key}`: they cannot be shown on a page or in a feed"
+        ),
+    );
+    if let Some(line) = line {
+        d = d.at_line(line);
+    }
+    diags.push(d);
+    value.chars().filter(|&c| !is_unwanted(c)).collect()
+}
+
+/// Lone CRs replaced by LF; CRLF stays CRLF.
+fn lone_crs_to_lf(text: &str) -> String {
+    let mut fixed = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            fixed.push('\n');
+        } else {
+            fixed.push(c);
+        }
+    }
+    fixed
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -178,6 +376,66 @@ mod tests {
         let (line, message) = decode(b"a\nb\0").unwrap_err();
         assert_eq!(line, 2);
         assert!(message.contains("NUL"));
+    }
+
+    fn cleaned(text: &str) -> (String, Vec<String>) {
+        let mut diags = Diagnostics::default();
+        let text = clean(text.to_string(), Path::new("content/a.md"), &mut diags);
+        (text, diags.into_iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(
+            cleaned("+++\rtitle = \"a\"\r+++\r").0,
+            "+++\ntitle = \"a\"\n+++\n"
+        );
+        assert_eq!(cleaned("a\r\nb\rc\r\n").0, "a\r\nb\nc\r\n");
+        assert_eq!(
+            cleaned("a\r\n\tb\n"),
+            ("a\r\n\tb\n".to_string(), Vec::new())
+        );
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_their_lines_named() {
+        let (text, warnings) = cleaned("ok\n\u{1b}[31m赤\u{7}\u{1b}\nx\u{fffe}\u{85}y\n");
+        assert_eq!(text, "ok\n[31m赤\nxy\n");
+        assert_eq!(
+            warnings,
+            [
+                "warning: content/a.md:2:1: removed the control character U+0007, U+001B from this line: it cannot be shown on a page or in a feed (pasted from another program?)",
+                "warning: content/a.md:3:2: removed the control character U+0085, U+FFFE from this line: it cannot be shown on a page or in a feed (pasted from another program?)",
+            ]
+        );
+        let many = "\u{1}\n".repeat(MAX_CONTROL_WARNINGS + 5);
+        let (text, warnings) = cleaned(&many);
+        assert_eq!(text, "\n".repeat(MAX_CONTROL_WARNINGS + 5));
+        assert_eq!(warnings.len(), MAX_CONTROL_WARNINGS + 1);
+        assert_eq!(
+            warnings[MAX_CONTROL_WARNINGS],
+            "warning: content/a.md:21: removed control characters from 5 more line(s), from this one on"
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_stops_the_reading_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = b"a\r\nb\rc\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', MAX_LINE + 1));
+        std::fs::write(dir.path().join("big.csv"), &bytes).unwrap();
+        let mut diags = Diagnostics::default();
+        assert!(read(dir.path(), Path::new("big.csv"), &mut diags).is_none());
+        assert_eq!(
+            diags.into_iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            [
+                "error: big.csv:4: this line is longer than 1.0 MB, the most renkei reads in one line: is the file saved without line breaks, or not a text file?"
+            ]
+        );
+        bytes.truncate(bytes.len() - 1);
+        std::fs::write(dir.path().join("big.csv"), &bytes).unwrap();
+        let mut diags = Diagnostics::default();
+        assert!(read(dir.path(), Path::new("big.csv"), &mut diags).is_some());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use walkdir::WalkDir;
 
+use super::files::{self, Found, Links};
 use crate::diag::{Diagnostic, Diagnostics};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -34,22 +34,21 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
     let mut theme = Theme::default();
     collect_builtin(&BUILTIN, &mut theme);
     let theme_dir = Path::new("themes").join(name);
-    for (rel, out) in walk(root, &theme_dir.join("templates"), diags) {
-        match super::text::read(root, &rel) {
-            Ok(text) => {
-                theme.templates.insert(out, Template { source: rel, text });
-            }
-            Err(d) => diags.push(d),
+    let templates = theme_dir.join("templates");
+    for (found, out) in walk(root, &templates, diags) {
+        if let Some(text) = super::text::read_file(&root.join(&found.source), &found.rel, diags) {
+            let source = found.rel;
+            theme.templates.insert(out, Template { source, text });
         }
     }
     for dir in [theme_dir.join("static"), PathBuf::from("static")] {
-        for (rel, out) in walk(root, &dir, diags) {
-            match std::fs::read(root.join(&rel)) {
+        for (found, out) in walk(root, &dir, diags) {
+            match std::fs::read(root.join(&found.source)) {
                 Ok(bytes) => {
                     theme.statics.insert(out, bytes);
                 }
                 Err(e) => diags.push(Diagnostic::error(
-                    &rel,
+                    &found.rel,
                     format!("cannot read the file: {e}"),
                 )),
             }
@@ -81,30 +80,14 @@ fn collect_builtin(dir: &Dir<'static>, theme: &mut Theme) {
     }
 }
 
-/// Files below `rel` as (path relative to the root, path relative to `rel`).
-fn walk(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
-    let dir = root.join(rel);
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let name = entry.file_name().to_string_lossy();
-                if super::content::is_editor_file(&name) {
-                    continue;
-                }
-                let inner = entry.path().strip_prefix(&dir).expect("walked below dir");
-                let out = inner.to_string_lossy().replace('\\', "/");
-                files.push((rel.join(inner), out));
-            }
-            Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error(
-                rel,
-                format!("cannot read the folder: {e}"),
-            )),
-        }
-    }
-    files
+/// The files below `dir` with their path relative to `dir` (`/`-separated).
+fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Found, String)> {
+    files::list(root, dir, None, Links::InsideSite, diags)
+        .into_iter()
+        .map(|found| {
+            let inner = found.rel.strip_prefix(dir).expect("listed below dir");
+            let out = inner.to_string_lossy().replace('\\', "/");
+            (found, out)
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ mod charts;
 mod feeds;
 pub mod format;
 pub mod markdown;
-mod opendata;
+pub mod opendata;
 mod pages;
 mod qr;
 pub mod search;

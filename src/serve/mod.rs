@@ -9,28 +9,29 @@
 //! place with shared state: the build being served and the open pages, read
 //! by connection threads and replaced by the rebuild thread.
 
+mod conn;
 mod http;
 mod reload;
 mod watch;
 
-use std::io::{self, BufReader};
+use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::diag::Diagnostics;
+use crate::date;
+use crate::diag::{Diagnostics, printable};
 use crate::pipeline;
 use crate::render::Output;
 use crate::write;
 use http::{Request, Response, Route};
 use reload::{Message, ShownError};
 
-/// How long an idle browser connection is kept open for its next request.
-const IDLE: Duration = Duration::from_secs(15);
-
-/// How long a write to a browser may take before the browser is given up.
+/// How long a write to an open page's WebSocket may take before the page
+/// is given up.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -121,15 +122,25 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         }
         eprintln!("warning: stopped watching for changes; restart renkei serve");
     });
+    let (arrive, arrivals) = mpsc::channel();
+    let (to_workers, jobs) = mpsc::channel();
+    thread::spawn(move || conn::read_requests(&arrivals, &to_workers));
+    let jobs = Arc::new(Mutex::new(jobs));
+    for _ in 0..conn::WORKERS {
+        let (jobs, shared, back) = (Arc::clone(&jobs), Arc::clone(&shared), arrive.clone());
+        thread::spawn(move || {
+            // The lock is held only while waiting, not while answering.
+            while let Ok(job) = lock(&jobs).recv() {
+                answer(job, &shared, &back);
+            }
+        });
+    }
     for stream in listener.incoming() {
         match stream {
             Ok(stream) => {
-                let shared = Arc::clone(&shared);
-                // A connection that cannot get a thread is dropped; the
-                // browser retries it.
-                let _ = thread::Builder::new()
-                    .name("renkei-http".into())
-                    .spawn(move || connection(stream, &shared));
+                if let Some(waiting) = conn::Waiting::new(stream, Vec::new()) {
+                    let _ = arrive.send(waiting);
+                }
             }
             Err(e) => {
                 eprintln!("warning: cannot accept a connection: {e}");
@@ -143,7 +154,11 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
 /// Builds into `dest` now and after every change, each time atomically as
 /// `build` does, until the user presses Ctrl-C (or the process is told to
 /// stop); a stop waits for a build being written to finish.
-pub fn watch_build(root: &Path, dest: &Path, base_url: Option<&str>) -> Result<(), ServeError> {
+pub fn watch_build(
+    root: &Path,
+    dest: &write::Destination,
+    base_url: Option<&str>,
+) -> Result<(), ServeError> {
     let mut watcher = watch::Watcher::new(root)?;
     let committing = Arc::new(Mutex::new(()));
     let held = Arc::clone(&committing);
@@ -171,13 +186,13 @@ pub fn watch_build(root: &Path, dest: &Path, base_url: Option<&str>) -> Result<(
 /// folder only when there is something new.
 fn build_into(
     root: &Path,
-    dest: &Path,
+    dest: &write::Destination,
     base_url: Option<&str>,
     committing: &Mutex<()>,
     last: &mut Option<Output>,
 ) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url);
+    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("build failed: the previous output was left as it was");
@@ -187,7 +202,7 @@ fn build_into(
         eprintln!(
             "built in {} ms: nothing changed, {} left as it was",
             started.elapsed().as_millis(),
-            dest.display()
+            dest.shown().display()
         );
         return;
     }
@@ -200,7 +215,7 @@ fn build_into(
             eprintln!(
                 "built {} files into {} in {} ms",
                 output.files.len(),
-                dest.display(),
+                dest.shown().display(),
                 started.elapsed().as_millis()
             );
             *last = Some(output);
@@ -336,7 +351,7 @@ fn change(old: Option<&Output>, new: &Output) -> Change {
 /// Runs the pipeline for the server's URL and publishes the result.
 fn rebuild(root: &Path, url: &str, shared: &Shared) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, Some(url));
+    let (output, diags) = pipeline::run(root, Some(url), date::today_in_japan());
     diags.report();
     let ms = started.elapsed().as_millis();
     let first = shared.read().output.is_none();
@@ -368,7 +383,7 @@ fn describe(changed: &[PathBuf]) -> String {
     let names: Vec<String> = changed
         .iter()
         .take(SHOWN)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .map(|p| printable(&p.to_string_lossy()).replace('\\', "/"))
         .collect();
     let more = changed.len().saturating_sub(SHOWN);
     if more > 0 {
@@ -399,43 +414,47 @@ fn url(address: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, address.port()))
 }
 
-/// Serves the requests of one browser connection until it closes or idles.
-fn connection(stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(IDLE));
-    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-    let Ok(mut out) = stream.try_clone() else {
-        return;
+/// Answers one request read by the reader; a connection kept alive goes
+/// back to it for the next one.
+fn answer(job: conn::Job, shared: &Shared, back: &Sender<conn::Waiting>) {
+    let conn::Job {
+        stream,
+        request,
+        rest,
+    } = job;
+    let request = match request {
+        Ok(request) => request,
+        Err(http::RequestError::Io(_)) => return,
+        Err(e) => {
+            reply(&stream, &Response::text(400, &e.to_string()), false, false);
+            return;
+        }
     };
-    let mut reader = BufReader::new(stream);
-    loop {
-        let request = match http::read_request(&mut reader) {
-            Ok(Some(request)) => request,
-            Ok(None) | Err(http::RequestError::Io(_)) => return,
-            Err(e) => {
-                let _ = Response::text(400, &e.to_string()).write_to(&mut out, false, false);
-                return;
-            }
-        };
-        if shared.loopback_only && !request.header("host").is_none_or(http::is_loopback_host) {
-            let _ = Response::text(403, "this preview answers only to 127.0.0.1 and localhost")
-                .write_to(&mut out, false, false);
-            return;
-        }
-        if request.path() == reload::ENDPOINT {
-            open_live(&request, out, shared);
-            return;
-        }
-        let keep_alive = request.keep_alive();
-        let response = respond(&request, shared);
-        if response
-            .write_to(&mut out, request.method == "HEAD", keep_alive)
-            .is_err()
-            || !keep_alive
-        {
-            return;
-        }
+    if shared.loopback_only && !request.header("host").is_none_or(http::is_loopback_host) {
+        let refused = Response::text(403, "this preview answers only to 127.0.0.1 and localhost");
+        reply(&stream, &refused, false, false);
+        return;
     }
+    if request.path() == reload::ENDPOINT {
+        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        open_live(&request, stream, shared);
+        return;
+    }
+    let keep_alive = request.keep_alive();
+    let response = respond(&request, shared);
+    if reply(&stream, &response, request.method == "HEAD", keep_alive)
+        && keep_alive
+        && let Some(waiting) = conn::Waiting::new(stream, rest)
+    {
+        let _ = back.send(waiting);
+    }
+}
+
+/// Writes a response within the deadline of one answer; false when the
+/// connection failed.
+fn reply(stream: &TcpStream, response: &Response, head_only: bool, keep_alive: bool) -> bool {
+    let mut out = conn::DeadlineWriter::new(stream);
+    response.write_to(&mut out, head_only, keep_alive).is_ok()
 }
 
 /// Answers a GET or HEAD from the build being served.

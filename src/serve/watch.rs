@@ -2,6 +2,14 @@
 //! change, so an editor's save (often a temp file, a rename and a chmod) or a
 //! large CSV being copied in costs one rebuild, not ten.
 //!
+//! A change counts only once its files have settled: quiet for [`DEBOUNCE`]
+//! and, on a second look one more [`DEBOUNCE`] later, of the same size and
+//! modification time. A job writing a snapshot in chunks is not always seen
+//! chunk by chunk (file events are lost on network and container mounts, and
+//! a write through another link makes none), and a half-written snapshot
+//! must never be published. Writing to a temporary name and renaming it into
+//! place stays the safe way (README says so).
+//!
 //! Only what `build` reads is watched (`site.toml`, `content/`, `data/`,
 //! `themes/`, `static/`): the output folder and the rest of the root (a
 //! `target/` or `.git/` beside the site) never trigger a rebuild. Editors'
@@ -11,7 +19,7 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::time::{Duration, SystemTime};
 
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
@@ -55,26 +63,46 @@ impl Watcher {
         })
     }
 
-    /// Blocks until an input changes and then stays unchanged for
-    /// [`DEBOUNCE`]; returns the changed paths relative to the root, sorted.
-    /// The list is empty when the system lost track of events (the whole site
-    /// may have changed). `None` when watching has stopped for good.
+    /// Blocks until an input changes and then settles: no event for
+    /// [`DEBOUNCE`], then the same size and modification time of every
+    /// changed file on two looks [`DEBOUNCE`] apart. Returns the changed
+    /// paths relative to the root, sorted. The list is empty when the system
+    /// lost track of events (the whole site may have changed). `None` when
+    /// watching has stopped for good.
     pub fn next_change(&mut self) -> Option<Vec<PathBuf>> {
         let mut changed = BTreeSet::new();
         while !self.take(self.events.recv().ok()?, &mut changed) {}
-        let mut deadline = Instant::now() + DEBOUNCE;
+        // What the last look saw, once the events have gone quiet.
+        let mut seen = None;
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.events.recv_timeout(left) {
+            match self.events.recv_timeout(DEBOUNCE) {
                 Ok(event) => {
                     if self.take(event, &mut changed) {
-                        deadline = Instant::now() + DEBOUNCE;
+                        seen = None;
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => return Some(changed.into_iter().collect()),
+                Err(RecvTimeoutError::Timeout) => {
+                    let now = self.look(&changed);
+                    if seen.as_ref() == Some(&now) {
+                        return Some(changed.into_iter().collect());
+                    }
+                    seen = Some(now);
+                }
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
+    }
+
+    /// The size and modification time of each changed file (`None` for one
+    /// that is gone or unreadable).
+    fn look(&self, changed: &BTreeSet<PathBuf>) -> Vec<Option<(u64, Option<SystemTime>)>> {
+        changed
+            .iter()
+            .map(|rel| {
+                let meta = std::fs::metadata(self.root.join(rel)).ok()?;
+                Some((meta.len(), meta.modified().ok()))
+            })
+            .collect()
     }
 
     /// Adds the event's input paths to `changed`; true when it touched an input.

@@ -108,6 +108,22 @@ impl TestSite {
         std::fs::remove_file(self.path().join(rel)).expect("remove a file");
     }
 
+    /// Asserts that no build left a staging folder (`.public.renkei-new-PID`)
+    /// beside the output.
+    pub fn assert_no_leftovers(&self) {
+        let leftovers: Vec<String> = std::fs::read_dir(self.path())
+            .expect("list the site")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.contains("renkei"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
     /// Reads an output file of the last build as text (BOM kept).
     pub fn output(&self, rel: &str) -> String {
         let path = self.path().join("public").join(rel);

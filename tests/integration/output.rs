@@ -205,12 +205,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let run = site.build_fails();
     run.assert_stderr_has("previous output was left as it was");
     assert_eq!(before, tree(&site.path().join("public")));
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().contains("renkei"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    site.assert_no_leftovers();
 }
 
 #[test]

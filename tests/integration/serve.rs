@@ -405,6 +405,40 @@ fn a_site_that_never_built_shows_its_errors_until_it_builds() {
 }
 
 #[test]
+fn serve_keeps_answering_while_600_slow_clients_hang_on() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    // Each sends half a request head and then nothing, as a slow-loris
+    // attacker (or 600 stalled tabs) would; only loopback is used.
+    let slow: Vec<TcpStream> = (0..600)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: sl")
+                .expect("send");
+            stream
+        })
+        .collect();
+    for path in ["/", "/guides/start/", "/css/site.css"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        // A bound for a starved server, not a speed check.
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            server.port
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        stream
+            .read_to_end(&mut bytes)
+            .expect("an answer despite the slow clients");
+        assert_eq!(Reply::parse(&bytes).status, 200, "{path}");
+    }
+    drop(slow);
+}
+
+#[test]
 fn a_taken_port_is_a_clear_error() {
     let site = TestSite::minimal();
     let first = Running::serve(&site, &[]);
@@ -469,10 +503,62 @@ fn build_watch_rebuilds_atomically_and_stops_cleanly() {
     watching.interrupt();
     let (status, stderr) = watching.wait_for_exit();
     assert!(status.success(), "{status}: {stderr}");
-    let leftovers: Vec<String> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("renkei"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    site.assert_no_leftovers();
+}
+
+#[cfg(unix)]
+#[test]
+fn build_watch_publishes_a_snapshot_written_in_chunks_only_when_complete() {
+    let site = TestSite::minimal();
+    let watching = Running::spawn(&site, &["build", "--watch"]);
+    watching.wait_for_stderr("watching ");
+    // The job writes through a second link outside the watched folders, so
+    // the watcher gets one event (the link appearing) and nothing for the
+    // chunks after it: only a second look at the file can tell it is still
+    // growing.
+    let inbox = site.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let incoming = inbox.join("2025-12-31.csv");
+    std::fs::write(&incoming, "").unwrap();
+    let rows: String = [
+        "4470100001",
+        "4410100002",
+        "4410100003",
+        "4470100004",
+        "44A0100005",
+    ]
+    .iter()
+    .map(|n| format!("{n},true,\n"))
+    .collect();
+    let whole = format!("office_number,linking,software\n{rows}");
+    std::fs::hard_link(&incoming, site.path().join("data/adoption/2025-12-31.csv")).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&incoming)
+        .unwrap();
+    for chunk in whole.as_bytes().chunks(whole.len().div_ceil(30)) {
+        file.write_all(chunk).unwrap();
+        thread::sleep(Duration::from_millis(10));
+    }
+    drop(file);
+    wait_until("the complete snapshot", &watching, || {
+        site.output("data/municipalities.csv")
+            .contains("\n440001,大分県,2025-12-31,5,5,100.0,")
+    });
+    let published = || {
+        let stderr = watching.stderr();
+        let lines = stderr.lines();
+        lines
+            .filter(|l| l.starts_with("built ") && l.contains(" files into "))
+            .count()
+    };
+    wait_until("the report of the second build", &watching, || {
+        published() >= 2
+    });
+    assert_eq!(
+        published(),
+        2,
+        "only the first build and the complete snapshot are published:\n{}",
+        watching.stderr()
+    );
 }

