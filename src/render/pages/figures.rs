@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{Builder, Job};
 use crate::figures::{Breakdown, Counts, DateFigures, Rate};
 use crate::model::MunicipalityKind;
+use crate::render::map::{self, MapPlace, MapView};
 use crate::render::views::{
     BreakdownRow, ChartView, FigureRow, Link, OfficeView, PageItem, PageView, TrendRow,
 };
@@ -153,6 +154,26 @@ impl Builder<'_> {
         Some(charts::trend("chart-trend", title, &series))
     }
 
+    /// The adoption map of every municipality (`render::map`); the one place
+    /// the map meets the model.
+    pub(super) fn map(&self) -> Option<MapView> {
+        let site = self.site;
+        let places: Vec<MapPlace> = site
+            .municipalities
+            .iter()
+            .zip(&self.figures.current.municipalities)
+            .map(|(m, c)| MapPlace {
+                code: &m.code,
+                name: &m.name,
+                rate: c.rate(),
+                offices: c.offices,
+                url: self.url(&format!("municipalities/{}/", m.code)),
+            })
+            .collect();
+        let title = format!("{}の市町村別の導入率", site.config.prefecture_name);
+        map::draw(&site.config.prefecture_code, &title, &places)
+    }
+
     pub(super) fn home(&self) -> Job {
         #[derive(Serialize)]
         struct Home {
@@ -163,6 +184,7 @@ impl Builder<'_> {
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
             municipality_chart: ChartView,
+            map: Option<MapView>,
             news: Vec<PageItem>,
             guides: Vec<PageItem>,
             software: Vec<BreakdownRow>,
@@ -196,6 +218,7 @@ impl Builder<'_> {
                     ],
                 ),
                 municipality_chart: self.comparison_chart(false),
+                map: self.map(),
                 news: content
                     .news
                     .pages
@@ -216,6 +239,7 @@ impl Builder<'_> {
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
             chart: ChartView,
+            map: Option<MapView>,
         }
         let title = "市町村別の導入状況";
         let meta = self.meta(
@@ -234,6 +258,7 @@ impl Builder<'_> {
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
                 chart: self.comparison_chart(true),
+                map: self.map(),
             },
         )
     }
