@@ -6,6 +6,7 @@ mod demo;
 mod errors;
 mod harness;
 mod intake;
+mod map;
 mod output;
 mod search;
 mod serve;

@@ -18,7 +18,7 @@ pub const EXTENT: f64 = 1000.0;
 pub const MARGIN: i32 = 2;
 
 /// Points closer than this to the line kept are dropped, in user units.
-const TOLERANCE: f64 = 1.0;
+const TOLERANCE: f64 = 1.5;
 
 /// A point of the drawing, in user units.
 pub type Point = (i32, i32);

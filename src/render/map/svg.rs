@@ -78,7 +78,7 @@ pub fn map(width: i32, height: i32, title: &str, desc: &str, shapes: &[Shape]) -
     }
     let _ = write!(
         out,
-        "<g stroke=\"{}\" stroke-width=\"1\" stroke-linejoin=\"round\">",
+        "<g stroke=\"{}\" stroke-width=\"1.2\" stroke-linejoin=\"round\">",
         palette::OUTLINE.hex()
     );
     for shape in shapes {
