@@ -101,18 +101,13 @@ pub fn draw(prefecture: &str, title: &str, places: &[MapPlace]) -> Option<MapVie
         Some(tenths) if place.offices < FEW_OFFICES => Fill::Hatched(classes.of(tenths)),
         Some(tenths) => Fill::Class(classes.of(tenths)),
     };
-    let texts: Vec<(String, String)> = outlined
-        .iter()
-        .map(|(place, _)| (place.rate.to_string(), label(place)))
-        .collect();
     let shapes: Vec<Shape> = outlined
         .iter()
-        .zip(&texts)
-        .map(|((place, rings), (rate, label))| Shape {
+        .map(|(place, rings)| Shape {
             url: &place.url,
             code: place.code,
-            rate,
-            label,
+            rate: place.rate.to_string(),
+            label: label(place),
             fill: fill(place),
             rings: drawn_rings(&projected, rings),
         })

@@ -18,9 +18,9 @@ pub struct Shape<'a> {
     pub url: &'a str,
     pub code: &'a str,
     /// The open-data rate, empty when there are no offices.
-    pub rate: &'a str,
+    pub rate: String,
     /// The link's accessible name (and tooltip).
-    pub label: &'a str,
+    pub label: String,
     pub fill: Fill,
     pub rings: Vec<Vec<Point>>,
 }
@@ -89,7 +89,7 @@ pub fn map(width: i32, height: i32, title: &str, desc: &str, shapes: &[Shape]) -
             "\" data-code=\"{}\" data-rate=\"{}\"><title>",
             shape.code, shape.rate
         );
-        escape_into(&mut out, shape.label);
+        escape_into(&mut out, &shape.label);
         let _ = write!(out, "</title><path fill=\"{}\" d=\"", shape.fill.paint());
         path(&mut out, &shape.rings);
         out.push_str("\"/></a>");
