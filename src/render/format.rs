@@ -38,6 +38,15 @@ pub fn percent(rate: Rate) -> String {
     }
 }
 
+/// A class edge of the map's legend, given in tenths of a percent: `10%`,
+/// `2.5%` (no `.0`, since edges are round numbers).
+pub fn percent_edge(tenths: u32) -> String {
+    match tenths % 10 {
+        0 => format!("{}%", tenths / 10),
+        d => format!("{}.{d}%", tenths / 10),
+    }
+}
+
 /// A day in the Japanese era, as public documents write it: `令和7年11月30日`.
 pub fn era(date: Date) -> String {
     format!("{}{}月{}日", era_year(date), date.month, date.day)
@@ -82,5 +91,12 @@ mod tests {
     fn percent_on_pages() {
         assert_eq!(percent(Rate::of(411, 3908)), "10.5%");
         assert_eq!(percent(Rate::of(0, 0)), "–");
+    }
+
+    #[test]
+    fn legend_edges() {
+        assert_eq!(percent_edge(100), "10%");
+        assert_eq!(percent_edge(25), "2.5%");
+        assert_eq!(percent_edge(0), "0%");
     }
 }

@@ -7,6 +7,7 @@
 mod charts;
 mod feeds;
 pub mod format;
+pub mod map;
 pub mod markdown;
 pub mod opendata;
 mod pages;

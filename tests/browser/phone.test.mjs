@@ -15,7 +15,9 @@ after(async () => { await browser?.close(); });
 
 /**
  * Targets smaller than 44×44 px. A link inside running text (display inline,
- * with other words around it) is exempt, as in WCAG's target-size criteria.
+ * with other words around it) is exempt, as in WCAG's target-size criteria;
+ * so are the shapes of the map, whose every link the table beside it repeats
+ * at full size (WCAG 2.5.8's "equivalent" exception).
  */
 function smallTargets() {
   const blockOf = (el) => {
@@ -28,6 +30,7 @@ function smallTargets() {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || box.bottom < 0) continue;
+    if (el.closest('svg.map')) continue;
     if (style.display === 'inline') {
       const others = blockOf(el).textContent.replace(el.textContent, '').trim();
       if (others.length > 0) continue;

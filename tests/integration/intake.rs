@@ -16,7 +16,7 @@ fn fixture(name: &str) -> String {
 }
 
 /// A new site for `prefecture` in a fresh temporary folder.
-fn new_site(prefecture: &str) -> (tempfile::TempDir, PathBuf) {
+pub fn new_site(prefecture: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let root = dir.path().join("portal");
     let run = renkei(&[

@@ -7,6 +7,7 @@ mod errors;
 mod harness;
 mod hostile;
 mod intake;
+mod map;
 mod markdown;
 mod output;
 mod places;

@@ -11,7 +11,7 @@
 //! tests and readers can check it against the figures.
 
 mod bars;
-mod palette;
+pub(super) mod palette;
 mod rows;
 mod scale;
 mod services;

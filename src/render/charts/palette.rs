@@ -35,11 +35,11 @@ pub const GRID: RGBColor = RGBColor(0xD4, 0xD4, 0xD8);
 /// The page background the contrast is measured against.
 pub const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 
+/// WCAG contrast ratio of two colours (1 to 21), for the tests of every
+/// palette (the charts' and the map's).
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn luminance(RGBColor(r, g, b): RGBColor) -> f64 {
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let luminance = |RGBColor(r, g, b): RGBColor| {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.040_45 {
@@ -49,12 +49,14 @@ mod tests {
             }
         };
         0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
 
-    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn every_colour_that_carries_data_has_3_to_1_against_the_page() {

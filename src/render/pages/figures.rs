@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{Builder, Job};
 use crate::figures::{Breakdown, Counts, DateFigures, Rate};
 use crate::model::places::{Place, PlaceId, PlaceKind};
+use crate::render::map::{self, MapPlace, MapView};
 use crate::render::views::{
     BreakdownRow, ChartView, FigureRow, Link, NewlyAdoptedView, OfficeView, PageItem, PageView,
     TrendRow,
@@ -169,6 +170,33 @@ impl Builder<'_> {
         format!("{}別の導入状況", self.site_view.words.municipalities)
     }
 
+    /// The adoption map of every municipality, designated city and ward
+    /// (`render::map`); the one place the map meets the model.
+    pub(super) fn map(&self) -> Option<MapView> {
+        let site = self.site;
+        let places: Vec<MapPlace> = site
+            .places
+            .municipalities()
+            .iter()
+            .map(|m| {
+                let c = &self.figures.current.places[m.id];
+                MapPlace {
+                    code: m.code.as_str(),
+                    name: &m.name,
+                    rate: c.rate(),
+                    offices: c.offices,
+                    url: self.url(&urls::place(m)),
+                }
+            })
+            .collect();
+        let title = format!(
+            "{}の{}別の導入率",
+            site.places.own().name,
+            self.site_view.words.municipalities
+        );
+        map::draw(&site.config.prefecture_code, &title, &places)
+    }
+
     pub(super) fn home(&self) -> Job {
         #[derive(Serialize)]
         struct Home {
@@ -181,6 +209,7 @@ impl Builder<'_> {
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
             municipality_chart: ChartView,
+            map: Option<MapView>,
             news: Vec<PageItem>,
             guides: Vec<PageItem>,
             software: Vec<BreakdownRow>,
@@ -217,6 +246,7 @@ impl Builder<'_> {
                     ],
                 ),
                 municipality_chart: self.comparison_chart(false),
+                map: self.map(),
                 news: content
                     .news
                     .pages
@@ -238,6 +268,7 @@ impl Builder<'_> {
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
             chart: ChartView,
+            map: Option<MapView>,
         }
         let title = self.list_title();
         let meta = self.meta(
@@ -256,6 +287,7 @@ impl Builder<'_> {
                 groups: self.group_rows(),
                 municipalities: self.municipality_rows(),
                 chart: self.comparison_chart(true),
+                map: self.map(),
             },
         )
     }
