@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{gov_codes, import, pipeline, scaffold, serve, write};
+use crate::{gov_codes, import, pipeline, scaffold, serve, summary, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -46,6 +46,9 @@ enum Command {
         /// Keep running and build again whenever an input changes.
         #[arg(long)]
         watch: bool,
+        /// Print no summary of what changed since the previous build.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Build the site, serve it on this computer, and reload open pages on every change.
     Serve {
@@ -117,6 +120,8 @@ enum ImportCommand {
 enum Format {
     Text,
     Json,
+    /// GitHub Actions workflow commands, one annotation per finding.
+    Github,
 }
 
 /// Runs the command line; the exit code is 0 on success, 1 on errors in the
@@ -134,18 +139,20 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => build(Path::new("."), None, None),
+        None => build(Path::new("."), None, None, false),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: false,
-        }) => build(&root, out, base_url.as_deref()),
+            quiet,
+        }) => build(&root, out, base_url.as_deref(), quiet),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: true,
+            quiet: _,
         }) => build_watch(&root, out, base_url.as_deref()),
         Some(Command::Serve {
             root,
@@ -180,7 +187,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode {
+fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, quiet: bool) -> ExitCode {
     if !root.join(crate::load::config::FILE).is_file() {
         eprintln!(
             "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
@@ -196,6 +203,8 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode 
         return ExitCode::from(1);
     };
     let dest = out.unwrap_or_else(|| root.join("public"));
+    // Read before the swap: afterwards the previous output is gone.
+    let previous = (!quiet).then(|| summary::Previous::read(&dest));
     if let Err(e) = write::commit(&output, &dest) {
         eprintln!("error: {e}");
         return ExitCode::from(1);
@@ -206,6 +215,9 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>) -> ExitCode 
         dest.display(),
         started.elapsed().as_millis()
     );
+    if let Some(previous) = previous {
+        print!("{}", summary::summarize(&previous, &output));
+    }
     ExitCode::SUCCESS
 }
 
@@ -265,6 +277,12 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
             }
         }
         Format::Json => println!("{}", json(&diags)),
+        Format::Github => {
+            let prefix = annotation_prefix(root);
+            for d in diags.clone().into_sorted() {
+                println!("{}", d.github_annotation(&prefix));
+            }
+        }
     }
     if failed {
         ExitCode::from(1)
@@ -289,6 +307,19 @@ fn json(diags: &Diagnostics) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).expect("plain data serializes")
+}
+
+/// The site's folder as GitHub names files in annotations: relative to the
+/// repository root, which is the working directory of a workflow step. An
+/// absolute `--root` cannot be placed in the repository, so its findings keep
+/// site-relative paths.
+fn annotation_prefix(root: &Path) -> PathBuf {
+    if root.is_absolute() {
+        return PathBuf::new();
+    }
+    root.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 /// The prefecture a person named, or a message saying what is accepted.

@@ -18,4 +18,5 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod summary;
 pub mod write;

@@ -7,6 +7,7 @@ mod errors;
 mod harness;
 mod intake;
 mod output;
+mod publish;
 mod search;
 mod serve;
 mod theme;

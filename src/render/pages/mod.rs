@@ -8,6 +8,7 @@
 mod content;
 mod figures;
 mod offices;
+mod opendata;
 
 use std::collections::HashMap;
 
