@@ -58,31 +58,24 @@ pub fn summarize(previous: &Previous, output: &Output) -> String {
     let Some(site_now) = now.first() else {
         return String::new();
     };
-    let mut out = String::new();
-    let before = previous.municipalities.as_deref().map(rows);
-    let before = match before {
-        None => {
-            let _ = writeln!(
-                out,
-                "figures: {} rate {}, adopted {} (no previous {MUNICIPALITIES} to compare with)",
-                site_now.name,
-                rate_text(site_now.rate),
-                site_now.adopted
-            );
-            return out;
-        }
+    let figures_alone = |why: &str| {
+        format!(
+            "figures: {} rate {}, adopted {} ({why})\n",
+            site_now.name,
+            rate_text(site_now.rate),
+            site_now.adopted
+        )
+    };
+    let before = match previous.municipalities.as_deref().map(rows) {
+        None => return figures_alone(&format!("no previous {MUNICIPALITIES} to compare with")),
         Some(None) => {
-            let _ = writeln!(
-                out,
-                "figures: {} rate {}, adopted {} (the previous {MUNICIPALITIES} could not be read: no comparison)",
-                site_now.name,
-                rate_text(site_now.rate),
-                site_now.adopted
-            );
-            return out;
+            return figures_alone(&format!(
+                "the previous {MUNICIPALITIES} could not be read: no comparison"
+            ));
         }
         Some(Some(before)) => before,
     };
+    let mut out = String::new();
     let site_before = before.first().filter(|r| r.code == site_now.code);
     let _ = writeln!(out, "changes since the previous build:");
     match site_before {

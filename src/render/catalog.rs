@@ -25,7 +25,9 @@ struct About {
     path: &'static str,
     title: &'static str,
     description: &'static str,
-    columns: &'static [(&'static str, &'static str)],
+    /// Column (or key) names and their meaning, in parts: the naming
+    /// columns, then often the figure columns every figure table shares.
+    columns: &'static [&'static [(&'static str, &'static str)]],
 }
 
 const FIGURE_COLUMNS: [(&str, &str); 8] = [
@@ -48,99 +50,78 @@ const FIGURE_COLUMNS: [(&str, &str); 8] = [
     ),
 ];
 
-const MUNICIPALITY_COLUMNS: [(&str, &str); 10] = [
+const MUNICIPALITY_NAMES: [(&str, &str); 2] = [
     (
         "code",
         "全国地方公共団体コード（6桁、検査数字を含む。1行目は{place}全体）",
     ),
     ("name", "市区町村名（1行目は{place}）"),
-    FIGURE_COLUMNS[0],
-    FIGURE_COLUMNS[1],
-    FIGURE_COLUMNS[2],
-    FIGURE_COLUMNS[3],
-    FIGURE_COLUMNS[4],
-    FIGURE_COLUMNS[5],
-    FIGURE_COLUMNS[6],
-    FIGURE_COLUMNS[7],
 ];
+
+const OFFICE: [(&str, &str); 3] = [
+    ("office_number", "介護保険事業所番号（10文字の文字列）"),
+    ("name", "事業所名"),
+    (
+        "municipality_code",
+        "所在する市区町村の全国地方公共団体コード",
+    ),
+];
+const SERVICE_TYPES: (&str, &str) = ("service_types", "サービスの種類（複数のときは ; で区切る）");
+const LINKING: (&str, &str) = ("linking", "データ連携の実績があれば true、なければ false");
+const SOFTWARE: (&str, &str) = ("software", "使っている介護ソフト（報告があった場合）");
 
 const ABOUT: &[About] = &[
     About {
         path: "data/municipalities.csv",
         title: "市区町村別の導入状況",
         description: "ケアプランデータ連携システムの市区町村ごとの対象事業所数・導入事業所数・導入率。1行目は{place}全体、続いて市区町村（政令指定都市は区の前）。",
-        columns: &MUNICIPALITY_COLUMNS,
+        columns: &[&MUNICIPALITY_NAMES, &FIGURE_COLUMNS],
     },
     About {
         path: "data/municipalities.json",
         title: "市区町村別の導入状況（JSON）",
         description: "municipalities.csv と同じ内容を、列名をキーとするオブジェクトの配列で表したもの。数と率は数値、対象事業所が0のときの率は null。",
-        columns: &MUNICIPALITY_COLUMNS,
+        columns: &[&MUNICIPALITY_NAMES, &FIGURE_COLUMNS],
     },
     About {
         path: "data/groups.csv",
         title: "グループ別の導入状況",
         description: "重点支援地域など、市区町村をまとめたグループごとの導入状況。",
-        columns: &[
-            ("name", "グループ名"),
-            FIGURE_COLUMNS[0],
-            FIGURE_COLUMNS[1],
-            FIGURE_COLUMNS[2],
-            FIGURE_COLUMNS[3],
-            FIGURE_COLUMNS[4],
-            FIGURE_COLUMNS[5],
-            FIGURE_COLUMNS[6],
-            FIGURE_COLUMNS[7],
-        ],
+        columns: &[&[("name", "グループ名")], &FIGURE_COLUMNS],
     },
     About {
         path: "data/trend.csv",
         title: "導入状況の推移",
         description: "集計の時点ごと・市区町村ごとの導入状況（{place}全体を含む、古い時点から順）。過去の時点の導入率も、分母は現在の対象事業所の一覧。",
-        columns: &[
+        columns: &[&[
             ("date", "集計の時点（YYYY-MM-DD）"),
             ("code", "全国地方公共団体コード（{place}全体を含む）"),
             ("name", "市区町村名"),
             ("offices", "対象事業所の数"),
             ("adopted", "導入している事業所の数"),
             ("rate", "導入率（%）"),
-        ],
+        ]],
     },
     About {
         path: "data/adopted-offices.csv",
         title: "導入事業所の一覧",
         description: "最新の時点でケアプランデータ連携システムを導入している事業所の一覧。事業所番号は先頭の0を含む10文字の文字列。",
-        columns: &[
-            ("office_number", "介護保険事業所番号（10文字の文字列）"),
-            ("name", "事業所名"),
-            (
-                "municipality_code",
-                "所在する市区町村の全国地方公共団体コード",
-            ),
-            ("service_types", "サービスの種類（複数のときは ; で区切る）"),
-            ("linking", "データ連携の実績があれば true、なければ false"),
-            ("software", "使っている介護ソフト（報告があった場合）"),
-        ],
+        columns: &[&OFFICE, &[SERVICE_TYPES, LINKING, SOFTWARE]],
     },
     About {
         path: "data/areas.csv",
         title: "圏域別の導入状況",
         description: "日常生活圏域（地域包括支援センターの圏域）ごとの導入状況。",
         columns: &[
-            ("id", "圏域の識別子"),
-            ("name", "圏域名"),
-            (
-                "municipality_code",
-                "圏域のある市区町村の全国地方公共団体コード",
-            ),
-            FIGURE_COLUMNS[0],
-            FIGURE_COLUMNS[1],
-            FIGURE_COLUMNS[2],
-            FIGURE_COLUMNS[3],
-            FIGURE_COLUMNS[4],
-            FIGURE_COLUMNS[5],
-            FIGURE_COLUMNS[6],
-            FIGURE_COLUMNS[7],
+            &[
+                ("id", "圏域の識別子"),
+                ("name", "圏域名"),
+                (
+                    "municipality_code",
+                    "圏域のある市区町村の全国地方公共団体コード",
+                ),
+            ],
+            &FIGURE_COLUMNS,
         ],
     },
     About {
@@ -148,24 +129,21 @@ const ABOUT: &[About] = &[
         title: "事業所別の導入状況",
         description: "対象となるすべての事業所の導入状況（導入済み・導入予定・未導入）。",
         columns: &[
-            ("office_number", "介護保険事業所番号（10文字の文字列）"),
-            ("name", "事業所名"),
-            (
-                "municipality_code",
-                "所在する市区町村の全国地方公共団体コード",
-            ),
-            ("area", "圏域"),
-            ("service_types", "サービスの種類（複数のときは ; で区切る）"),
-            (
-                "status",
-                "adopted（導入済み）、planned（導入予定）、not_adopted（未導入）",
-            ),
-            (
-                "adopted_since",
-                "導入した日（今の導入が続いている最初の時点）",
-            ),
-            ("linking", "データ連携の実績があれば true、なければ false"),
-            ("software", "使っている介護ソフト（報告があった場合）"),
+            &OFFICE,
+            &[
+                ("area", "圏域"),
+                SERVICE_TYPES,
+                (
+                    "status",
+                    "adopted（導入済み）、planned（導入予定）、not_adopted（未導入）",
+                ),
+                (
+                    "adopted_since",
+                    "導入した日（今の導入が続いている最初の時点）",
+                ),
+                LINKING,
+                SOFTWARE,
+            ],
         ],
     },
 ];
@@ -214,6 +192,7 @@ pub fn describe(site: &Site, files: &[(String, Vec<u8>)]) -> Vec<DataFile> {
                 columns: about
                     .columns
                     .iter()
+                    .flat_map(|part| part.iter())
                     .map(|(name, meaning)| (*name, meaning.replace("{place}", place)))
                     .collect(),
                 bytes: bytes.len(),

@@ -28,6 +28,8 @@ struct DataFileView {
     name: String,
     url: String,
     format: &'static str,
+    /// What a column is called in this format: `列` (CSV) or `キー` (JSON).
+    column_word: &'static str,
     description: String,
     size: String,
     columns: Vec<ColumnView>,
@@ -68,6 +70,7 @@ impl Builder<'_> {
                     name: f.path.trim_start_matches("data/").to_string(),
                     url: self.url(f.path),
                     format: f.format,
+                    column_word: if f.format == "JSON" { "キー" } else { "列" },
                     description: f.description.clone(),
                     size: format::bytes(f.bytes),
                     columns: f
