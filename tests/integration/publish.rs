@@ -293,6 +293,16 @@ fn catalog_lists_every_open_data_file_with_licence_and_urls_that_exist() {
     assert_eq!(catalog["@type"], "dcat:Catalog");
     assert_eq!(catalog["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
     assert_eq!(catalog["@context"]["dct"], "http://purl.org/dc/terms/");
+    let context = catalog["@context"].as_object().unwrap();
+    let mut terms = Vec::new();
+    json_ld_terms(&catalog, &mut terms);
+    for term in terms {
+        let prefix = term.split_once(':').map(|(p, _)| p);
+        assert!(
+            prefix.is_some_and(|p| context.contains_key(p)),
+            "{term} is not a term of a prefix in @context"
+        );
+    }
     let base = "https://example.jp/careplan/";
     let public = site.path().join("public");
     let mut open_data: Vec<String> = std::fs::read_dir(public.join("data"))
@@ -349,6 +359,28 @@ fn catalog_lists_every_open_data_file_with_licence_and_urls_that_exist() {
     }
     listed.sort();
     assert_eq!(listed, open_data);
+}
+
+/// Every key of a JSON-LD tree and every `@type` value, except `@` keywords
+/// and the context itself: each must be a compact IRI of a declared prefix.
+fn json_ld_terms(node: &serde_json::Value, out: &mut Vec<String>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                if key == "@context" {
+                    continue;
+                }
+                if key == "@type" {
+                    out.push(value.as_str().unwrap().to_string());
+                } else if !key.starts_with('@') {
+                    out.push(key.clone());
+                }
+                json_ld_terms(value, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| json_ld_terms(i, out)),
+        _ => {}
+    }
 }
 
 #[test]
