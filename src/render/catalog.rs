@@ -19,6 +19,9 @@ pub const PATH: &str = "data/catalog.jsonld";
 /// when present, is its introduction.
 pub const PAGE: &str = "opendata";
 
+/// The page's title when no introduction gives one.
+pub const TITLE: &str = "オープンデータ";
+
 /// The words about one open-data file. `{place}` stands for the site's own
 /// place (`大分県`), so no text fixes the kind of place.
 struct About {

@@ -215,7 +215,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
     // The open-data page is generated even without content/opendata.md.
     if !site.content.others.iter().any(|p| p.slug == catalog::PAGE) {
         footer_links.push(Link {
-            title: "オープンデータ".to_string(),
+            title: catalog::TITLE.to_string(),
             url: url(&format!("{}/", catalog::PAGE)),
         });
     }

@@ -51,7 +51,7 @@ impl Builder<'_> {
             .others
             .iter()
             .find(|p| p.slug == catalog::PAGE);
-        let page = self.index_view(intro, "オープンデータ");
+        let page = self.index_view(intro, catalog::TITLE);
         let description = intro.and_then(|p| p.front.description.as_deref());
         let meta = self.meta(
             &path,
