@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::{date, gov_codes, import, pipeline, scaffold, serve, write};
+use crate::{date, gov_codes, import, pipeline, scaffold, serve, summary, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
 macro_rules! attribution {
@@ -50,6 +50,9 @@ enum Command {
         /// (everything in it is deleted). Never the site or its inputs.
         #[arg(long)]
         force: bool,
+        /// Print no summary of what changed since the previous build.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Build the site, serve it on this computer, and reload open pages on every change.
     Serve {
@@ -121,6 +124,8 @@ enum ImportCommand {
 enum Format {
     Text,
     Json,
+    /// GitHub Actions workflow commands, one annotation per finding.
+    Github,
 }
 
 /// Runs the command line; the exit code is 0 on success, 1 on errors in the
@@ -138,20 +143,22 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => build(Path::new("."), None, None, false),
+        None => build(Path::new("."), None, None, false, false),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: false,
             force,
-        }) => build(&root, out, base_url.as_deref(), force),
+            quiet,
+        }) => build(&root, out, base_url.as_deref(), force, quiet),
         Some(Command::Build {
             root,
             out,
             base_url,
             watch: true,
             force,
+            quiet: _,
         }) => build_watch(&root, out, base_url.as_deref(), force),
         Some(Command::Serve {
             root,
@@ -186,7 +193,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool) -> ExitCode {
+fn build(
+    root: &Path,
+    out: Option<PathBuf>,
+    base_url: Option<&str>,
+    force: bool,
+    quiet: bool,
+) -> ExitCode {
     if let Some(code) = missing_site(root) {
         return code;
     }
@@ -201,6 +214,8 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool)
         eprintln!("build failed: the previous output was left as it was");
         return ExitCode::from(1);
     };
+    // Read before the swap: afterwards the previous output is gone.
+    let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
     if let Err(e) = write::commit(&output, &dest) {
         eprintln!("error: {e}");
         return ExitCode::from(1);
@@ -211,6 +226,9 @@ fn build(root: &Path, out: Option<PathBuf>, base_url: Option<&str>, force: bool)
         dest.shown().display(),
         started.elapsed().as_millis()
     );
+    if let Some(previous) = previous {
+        print!("{}", summary::summarize(&previous, &output));
+    }
     ExitCode::SUCCESS
 }
 
@@ -282,6 +300,12 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
             }
         }
         Format::Json => println!("{}", json(&diags)),
+        Format::Github => {
+            let prefix = annotation_prefix(root);
+            for d in diags.clone().into_sorted() {
+                println!("{}", d.github_annotation(&prefix));
+            }
+        }
     }
     if failed {
         ExitCode::from(1)
@@ -306,6 +330,19 @@ fn json(diags: &Diagnostics) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).expect("plain data serializes")
+}
+
+/// The site's folder as GitHub names files in annotations: relative to the
+/// repository root, which is the working directory of a workflow step. An
+/// absolute `--root` cannot be placed in the repository, so its findings keep
+/// site-relative paths.
+fn annotation_prefix(root: &Path) -> PathBuf {
+    if root.is_absolute() {
+        return PathBuf::new();
+    }
+    root.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 /// The prefecture a person named, or a message saying what is accepted.

@@ -88,6 +88,40 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The finding as a GitHub Actions workflow command
+    /// (`::error file=PATH,line=N::message`), so it shows on the line of the
+    /// file in a pull request. `prefix` is the site's folder inside the
+    /// repository (empty when the site is the repository's root). The column
+    /// is left out: the contract's form names the file and line only.
+    pub fn github_annotation(&self, prefix: &Path) -> String {
+        let command = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = prefix.join(&self.path).to_string_lossy().replace('\\', "/");
+        let mut properties = format!("file={}", escape_property(&path));
+        if let Some(line) = self.line {
+            properties.push_str(&format!(",line={line}"));
+        }
+        format!("::{command} {properties}::{}", escape_data(&self.message))
+    }
+}
+
+/// Workflow-command data: `%`, CR and LF are percent-encoded (GitHub's
+/// `escapeData` in @actions/core), so a message stays one annotation.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow-command property: as data, plus `:` and `,`, which separate
+/// properties (GitHub's `escapeProperty`).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -213,6 +247,34 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "error: content/\\u{1b}]0;x\\u{7}.md:2: office \"\\u{1b}[2J\\u{a}1\""
+        );
+    }
+
+    #[test]
+    fn github_annotation_names_file_and_line() {
+        let d = Diagnostic::error(
+            "data/offices.csv",
+            "office_number \"44701000\" must be 10 digits",
+        )
+        .at_line(14)
+        .at_cell(1);
+        assert_eq!(
+            d.github_annotation(Path::new("")),
+            "::error file=data/offices.csv,line=14::office_number \"44701000\" must be 10 digits"
+        );
+        let w = Diagnostic::warning("site.toml", "x");
+        assert_eq!(
+            w.github_annotation(Path::new("portal")),
+            "::warning file=portal/site.toml::x"
+        );
+    }
+
+    #[test]
+    fn github_annotation_escapes_data_and_properties() {
+        let d = Diagnostic::error("content/a,b:c%.md", "100% done\r\nnext: a, b").at_line(2);
+        assert_eq!(
+            d.github_annotation(Path::new("")),
+            "::error file=content/a%2Cb%3Ac%25.md,line=2::100%25 done%0D%0Anext: a, b"
         );
     }
 

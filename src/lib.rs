@@ -19,5 +19,6 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod summary;
 pub mod urls;
 pub mod write;

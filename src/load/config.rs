@@ -26,6 +26,7 @@ struct RawConfig {
     theme: Option<String>,
     description: Option<String>,
     organization: Option<String>,
+    license: Option<Spanned<String>>,
     #[serde(default)]
     groups: Vec<RawGroup>,
     #[serde(default)]
@@ -68,6 +69,7 @@ pub struct Config {
     pub theme: String,
     pub description: Option<String>,
     pub organization: Option<String>,
+    pub license: License,
     pub groups: Vec<GroupConfig>,
     pub search: SearchConfig,
     pub markdown: MarkdownConfig,
@@ -79,6 +81,53 @@ pub struct MarkdownConfig {
     /// Keep raw HTML in Markdown. Off by default: an editor's pasted
     /// `<script>` or `<iframe>` would otherwise reach every visitor.
     pub unsafe_html: bool,
+}
+
+/// `license`: the terms of the open data, as the catalogue and the open-data
+/// page state them. Only licences with an official URL are accepted: a data
+/// portal harvesting the catalogue needs that URL, and a misspelt name must not
+/// publish data without terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum License {
+    /// Creative Commons Attribution 4.0 International.
+    #[default]
+    CcBy40,
+    /// 公共データ利用規約（第1.0版）of the Digital Agency, compatible with CC BY 4.0.
+    Pdl10,
+}
+
+impl License {
+    const ALL: [License; 2] = [License::CcBy40, License::Pdl10];
+
+    /// The value written in site.toml.
+    pub fn key(self) -> &'static str {
+        match self {
+            License::CcBy40 => "CC BY 4.0",
+            License::Pdl10 => "PDL1.0",
+        }
+    }
+
+    /// The licence's official text.
+    pub fn url(self) -> &'static str {
+        match self {
+            License::CcBy40 => "https://creativecommons.org/licenses/by/4.0/",
+            License::Pdl10 => {
+                "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0"
+            }
+        }
+    }
+
+    /// The licence's name as Japanese readers know it.
+    pub fn title(self) -> &'static str {
+        match self {
+            License::CcBy40 => "クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）",
+            License::Pdl10 => "公共データ利用規約（第1.0版）（PDL1.0）",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<License> {
+        License::ALL.into_iter().find(|l| l.key() == key)
+    }
 }
 
 /// `[search]`: what the office search on `offices/` covers.
@@ -210,6 +259,31 @@ pub fn parse(
         }
     });
 
+    let license = match raw.license {
+        None => Some(License::default()),
+        Some(value) => {
+            let key = value.get_ref().trim();
+            let license = License::from_key(key);
+            if license.is_none() {
+                let known: Vec<String> = License::ALL
+                    .iter()
+                    .map(|l| format!("\"{}\"", l.key()))
+                    .collect();
+                diags.push(
+                    Diagnostic::error(
+                        rel,
+                        format!(
+                            "license \"{key}\" is not a licence renkei knows; expected {}",
+                            known.join(" or ")
+                        ),
+                    )
+                    .at_line(line_of(value.span().start)),
+                );
+            }
+            license
+        }
+    };
+
     let groups = raw
         .groups
         .into_iter()
@@ -244,6 +318,7 @@ pub fn parse(
 
     let (base_url, base_path) = base_url?;
     let prefecture_code = prefecture?;
+    let license = license?;
     let prefecture_name = raw.prefecture_name.unwrap_or_else(|| {
         let code = gov_codes::prefecture_code(&prefecture_code).expect("checked above");
         gov_codes::lookup(&code)
@@ -260,6 +335,7 @@ pub fn parse(
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         description,
         organization,
+        license,
         groups,
         search: SearchConfig {
             include_not_adopted: raw.search.include_not_adopted,
@@ -375,6 +451,34 @@ mod tests {
             errors[0].starts_with("error: site.toml:5: unknown field `include_unadopted`"),
             "{}",
             errors[0]
+        );
+    }
+
+    #[test]
+    fn license_defaults_to_cc_by_and_takes_pdl() {
+        let mut diags = Diagnostics::default();
+        let base = "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\n";
+        let plain = parse(base, None, &mut diags).unwrap();
+        assert_eq!(plain.license, License::CcBy40);
+        assert_eq!(
+            plain.license.url(),
+            "https://creativecommons.org/licenses/by/4.0/"
+        );
+        let pdl = parse(&format!("{base}license = \"PDL1.0\"\n"), None, &mut diags).unwrap();
+        assert_eq!(pdl.license, License::Pdl10);
+        assert_eq!(diags.error_count(), 0);
+    }
+
+    #[test]
+    fn unknown_license_names_the_line_and_the_known_ones() {
+        let errors = parse_errors(
+            "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\nlicense = \"CC-BY\"\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "error: site.toml:4: license \"CC-BY\" is not a licence renkei knows; expected \"CC BY 4.0\" or \"PDL1.0\""
+            ]
         );
     }
 

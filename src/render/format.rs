@@ -74,9 +74,33 @@ pub fn japanese(date: Date) -> String {
     format!("{}年{}月{}日", date.year, date.month, date.day)
 }
 
+/// A file size as a download list shows it: `812バイト`, `12.3KB`, `1.5MB`
+/// (1 KB = 1,024 bytes, one decimal, rounded half up in integers).
+pub fn bytes(n: usize) -> String {
+    let one_decimal = |unit: usize| {
+        let tenths = (n * 10 * 2 + unit) / (unit * 2);
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    if n < 1024 {
+        format!("{n}バイト")
+    } else if n < 1024 * 1024 {
+        format!("{}KB", one_decimal(1024))
+    } else {
+        format!("{}MB", one_decimal(1024 * 1024))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_in_bytes_kb_and_mb() {
+        assert_eq!(bytes(812), "812バイト");
+        assert_eq!(bytes(1024), "1.0KB");
+        assert_eq!(bytes(12_646), "12.3KB");
+        assert_eq!(bytes(1_572_864), "1.5MB");
+    }
 
     #[test]
     fn era_dates() {

@@ -4,6 +4,7 @@
 //! parallel. Nothing is written to disk: the write stage commits the result
 //! only when everything rendered.
 
+mod catalog;
 mod charts;
 mod feeds;
 pub mod format;
@@ -71,7 +72,10 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
             })
             .collect(),
     };
-    let jobs = builder.jobs();
+    let data_files = opendata::files(site, figures);
+    let described = catalog::describe(site, &data_files);
+    let mut jobs = builder.jobs();
+    jobs.push(builder.opendata(&described));
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -119,7 +123,11 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
             .map(|p| feeds::newly_adopted(site, figures, p.id)),
     )
     .chain(search::files(site, figures, &search, &builder.manual_of))
-    .chain(opendata::files(site, figures));
+    .chain(data_files)
+    .chain([(
+        catalog::PATH.to_string(),
+        catalog::json_ld(site, figures.current.date, &described),
+    )]);
     for (path, bytes) in files {
         add(&mut output, path, bytes, generated, &mut diags);
     }
@@ -194,7 +202,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
         .find(|p| p.slug == "contact")
         .map(|p| urls.path(&p.url))
         .unwrap_or_default();
-    let footer_links = site
+    let mut footer_links: Vec<Link> = site
         .content
         .others
         .iter()
@@ -203,6 +211,13 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
             url: urls.path(&p.url),
         })
         .collect();
+    // The open-data page is generated even without content/opendata.md.
+    if !site.content.others.iter().any(|p| p.slug == catalog::PAGE) {
+        footer_links.push(Link {
+            title: catalog::TITLE.to_string(),
+            url: urls.path(&format!("{}/", catalog::PAGE)),
+        });
+    }
     SiteView {
         title: config.title.clone(),
         base_url: config.base_url.clone(),

@@ -49,6 +49,7 @@ export const pageTypes = {
   surveys: 'surveys/',
   survey: 'surveys/office-survey-2025/',
   page: 'accessibility/',
+  opendata: 'opendata/',
   'not-found': 'no-such-page/',
 };
 

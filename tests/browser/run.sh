@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: installs Debian's Chromium, Japanese fonts, Java and Node when
-# missing and the npm packages (package-lock.json), builds the demo for a
+# missing (and a newer Node from the npm registry when Debian's is too old) and
+# the npm packages (package-lock.json), builds the demo for a
 # loopback URL, serves it, and runs every tests/browser/*.test.mjs with node's
 # test runner: pages and screenshots, axe-core, the Nu HTML Checker, phone checks.
 # Screenshots (375 and 1280 px) are kept in tests/browser/screenshots/.
@@ -16,10 +17,23 @@ command -v java >/dev/null || need+=(default-jre-headless)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 command -v curl >/dev/null || need+=(curl)
+[ -f /etc/ssl/certs/ca-certificates.crt ] || need+=(ca-certificates)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# playwright-core needs Node 20 or newer (its "engines"), and the tests use
+# node --test --test-concurrency (Node 20.10+); Debian 12 ships Node 18. An
+# older Node is then replaced, for these tests only, by the npm registry's
+# `node` package installed once beside them (tests/browser/.node/).
+node_version=22.23.3
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  if [ ! -x "$here/.node/node_modules/.bin/node" ]; then
+    echo "Node $(node --version) is too old for the browser tests: installing node@$node_version from the npm registry"
+    npm install --prefix "$here/.node" --no-save --no-audit --no-fund --loglevel=error "node@$node_version"
+  fi
+  export PATH="$here/.node/node_modules/.bin:$PATH"
 fi
 # --ignore-scripts: vnu-jar's install script would fetch a Java of its own;
 # the tests run vnu.jar with the machine's Java instead.

@@ -11,6 +11,7 @@ mod map;
 mod markdown;
 mod output;
 mod places;
+mod publish;
 mod safety;
 mod search;
 mod serve;

@@ -51,6 +51,8 @@ fn every_output_path_of_the_design_exists() {
         "data/groups.csv",
         "data/trend.csv",
         "data/adopted-offices.csv",
+        "data/catalog.jsonld",
+        "opendata/index.html",
     ] {
         assert!(public.join(path).is_file(), "missing {path}");
     }

@@ -306,7 +306,9 @@ impl Builder<'_> {
     /// Pages directly under `content/` (contact, about…).
     pub(super) fn other_pages(&self) -> Vec<Job> {
         let mut jobs = Vec::new();
-        for page in &self.site.content.others {
+        // content/opendata.md introduces the generated open-data page instead.
+        let others = self.site.content.others.iter();
+        for page in others.filter(|p| p.slug != crate::render::catalog::PAGE) {
             let view = self.page_view(page);
             let meta = self.meta(
                 &page.url,

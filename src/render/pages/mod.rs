@@ -9,6 +9,7 @@ mod content;
 mod figures;
 mod office;
 mod offices;
+mod opendata;
 
 use std::collections::HashMap;
 
