@@ -28,6 +28,10 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const SEARCH_INDEX: &str = "search/index.json";
 /// Survey results.
 pub const SURVEYS: &str = "surveys/";
+/// The generated list of open-data files.
+pub const OPEN_DATA_PAGE: &str = "opendata/";
+/// The DCAT catalogue of the open-data files.
+pub const CATALOG: &str = "data/catalog.jsonld";
 
 /// The open-data files.
 pub const MUNICIPALITIES_CSV: &str = "data/municipalities.csv";
@@ -92,6 +96,22 @@ pub fn place(place: &Place) -> String {
         PlaceKind::Prefecture => MUNICIPALITIES.to_string(),
         _ => municipality(&place.code),
     }
+}
+
+/// A guide, a news item or another page of `content/` (`slug` is its file
+/// name without `.md`; `section` is `guides/`, `news/` or empty).
+pub fn content_page(section: &str, slug: &str) -> String {
+    format!("{section}{slug}/")
+}
+
+/// One care software product's manual.
+pub fn manual(product: &str) -> String {
+    format!("{MANUALS}{product}/")
+}
+
+/// A page of a product's manual.
+pub fn manual_page(product: &str, slug: &str) -> String {
+    format!("{MANUALS}{product}/{slug}/")
 }
 
 /// One survey's page.

@@ -12,6 +12,7 @@ use super::markdown::links::Target;
 use super::markdown::{self, Body, File, Heading, LinkTarget, PageFile, Setup, Slots};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{FrontMatter, SourcePage};
+use crate::urls;
 
 /// A published Markdown page.
 #[derive(Debug, Clone)]
@@ -147,12 +148,12 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
         let url = match &place {
             Place::Home => String::new(),
             Place::SectionIndex(section) => format!("{section}/"),
-            Place::Guide => format!("guides/{slug}/"),
-            Place::ManualProduct(product) => format!("manuals/{product}/"),
-            Place::ManualPage(product) => format!("manuals/{product}/{slug}/"),
-            Place::FaqCategory => "faq/".to_string(),
-            Place::News => format!("news/{slug}/"),
-            Place::Other => format!("{slug}/"),
+            Place::Guide => urls::content_page(urls::GUIDES, &slug),
+            Place::ManualProduct(product) => urls::manual(product),
+            Place::ManualPage(product) => urls::manual_page(product, &slug),
+            Place::FaqCategory => urls::FAQ.to_string(),
+            Place::News => urls::content_page(urls::NEWS, &slug),
+            Place::Other => urls::content_page("", &slug),
         };
         if matches!(place, Place::Other) && RESERVED.contains(&slug.as_str()) {
             diags.push(Diagnostic::error(
@@ -312,7 +313,7 @@ fn settle_ids(
     let mut targets = HashMap::new();
     let (mut shared, alone): (Vec<&mut Page>, Vec<&mut Page>) = pages_mut(content)
         .into_iter()
-        .partition(|p| p.url == "faq/");
+        .partition(|p| p.url == urls::FAQ);
     for page in alone {
         let mut ids = PageIds::new(theme_ids(page.url.is_empty()));
         settle_page(&mut ids, &mut [&mut *page], &[], slots, diags);

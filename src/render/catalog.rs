@@ -11,9 +11,10 @@ use serde_json::{Value, json};
 
 use crate::date::Date;
 use crate::model::Site;
+use crate::urls;
 
 /// The catalogue's output path (DESIGN.md).
-pub const PATH: &str = "data/catalog.jsonld";
+pub const PATH: &str = urls::CATALOG;
 
 /// The slug of the generated page listing the files; `content/opendata.md`,
 /// when present, is its introduction.
@@ -75,25 +76,25 @@ const SOFTWARE: (&str, &str) = ("software", "使っている介護ソフト（�
 
 const ABOUT: &[About] = &[
     About {
-        path: "data/municipalities.csv",
+        path: urls::MUNICIPALITIES_CSV,
         title: "市区町村別の導入状況",
         description: "ケアプランデータ連携システムの市区町村ごとの対象事業所数・導入事業所数・導入率。1行目は{place}全体、続いて市区町村（政令指定都市は区の前）。",
         columns: &[&MUNICIPALITY_NAMES, &FIGURE_COLUMNS],
     },
     About {
-        path: "data/municipalities.json",
+        path: urls::MUNICIPALITIES_JSON,
         title: "市区町村別の導入状況（JSON）",
         description: "municipalities.csv と同じ内容を、列名をキーとするオブジェクトの配列で表したもの。数と率は数値、対象事業所が0のときの率は null。",
         columns: &[&MUNICIPALITY_NAMES, &FIGURE_COLUMNS],
     },
     About {
-        path: "data/groups.csv",
+        path: urls::GROUPS_CSV,
         title: "グループ別の導入状況",
         description: "重点支援地域など、市区町村をまとめたグループごとの導入状況。",
         columns: &[&[("name", "グループ名")], &FIGURE_COLUMNS],
     },
     About {
-        path: "data/trend.csv",
+        path: urls::TREND_CSV,
         title: "導入状況の推移",
         description: "集計の時点ごと・市区町村ごとの導入状況（{place}全体を含む、古い時点から順）。過去の時点の導入率も、分母は現在の対象事業所の一覧。",
         columns: &[&[
@@ -106,7 +107,7 @@ const ABOUT: &[About] = &[
         ]],
     },
     About {
-        path: "data/adopted-offices.csv",
+        path: urls::ADOPTED_OFFICES_CSV,
         title: "導入事業所の一覧",
         description: "最新の時点でケアプランデータ連携システムを導入している事業所の一覧。事業所番号は先頭の0を含む10文字の文字列。",
         columns: &[&OFFICE, &[SERVICE_TYPES, LINKING, SOFTWARE]],
@@ -128,7 +129,7 @@ const ABOUT: &[About] = &[
         ],
     },
     About {
-        path: "data/office-status.csv",
+        path: urls::OFFICE_STATUS_CSV,
         title: "事業所別の導入状況",
         description: "対象となるすべての事業所の導入状況（導入済み・導入予定・未導入）。",
         columns: &[
@@ -222,7 +223,7 @@ pub fn json_ld(site: &Site, as_of: Option<Date>, files: &[DataFile]) -> Vec<u8> 
         "@type": "foaf:Agent",
         "foaf:name": ja(config.organization.as_deref().unwrap_or(&config.title)),
     });
-    let page = json!({ "@id": format!("{base}{PAGE}/") });
+    let page = json!({ "@id": format!("{base}{}", urls::OPEN_DATA_PAGE) });
     let datasets: Vec<Value> = files
         .iter()
         .map(|file| {

@@ -215,7 +215,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
     if !site.content.others.iter().any(|p| p.slug == catalog::PAGE) {
         footer_links.push(Link {
             title: catalog::TITLE.to_string(),
-            url: urls.path(&format!("{}/", catalog::PAGE)),
+            url: urls.path(urls::OPEN_DATA_PAGE),
         });
     }
     SiteView {

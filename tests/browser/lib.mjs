@@ -50,6 +50,8 @@ export const pageTypes = {
   survey: 'surveys/office-survey-2025/',
   page: 'accessibility/',
   opendata: 'opendata/',
+  'office-adopted': 'offices/4400010024/',
+  'office-not-adopted': 'offices/4400010016/',
   'not-found': 'no-such-page/',
 };
 

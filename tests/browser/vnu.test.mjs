@@ -33,8 +33,24 @@ function vnuErrors(args, files) {
     .map((m) => `${relative(siteDir, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.trim()}` : ''}`);
 }
 
+/**
+ * Every HTML file but the office pages, of which every 100th and the two the
+ * other tests look at: thousands of pages from one template, where checking
+ * them all would only add minutes.
+ */
+function htmlFiles() {
+  const office = /\/offices\/[0-9A-Z]{10}\/index\.html$/;
+  const kept = new Set(['4400010024', '4400010016']);
+  let n = 0;
+  return filesEndingWith(siteDir, '.html').filter((file) => {
+    if (!office.test(file)) return true;
+    n += 1;
+    return n % 100 === 1 || kept.has(file.split('/').at(-2));
+  });
+}
+
 test('the Nu HTML Checker finds no error in any generated HTML file', () => {
-  const files = filesEndingWith(siteDir, '.html');
+  const files = htmlFiles();
   assert.ok(files.length > 20, `only ${files.length} HTML files in ${siteDir}`);
   const errors = vnuErrors([], files);
   assert.deepEqual(errors, [], `${errors.length} HTML errors:\n${errors.join('\n')}`);

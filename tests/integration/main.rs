@@ -9,6 +9,7 @@ mod hostile;
 mod intake;
 mod map;
 mod markdown;
+mod offices;
 mod output;
 mod places;
 mod publish;

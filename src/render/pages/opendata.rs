@@ -9,6 +9,7 @@ use super::{Builder, Job};
 use crate::render::catalog::{self, DataFile};
 use crate::render::format;
 use crate::render::views::{Link, PageView};
+use crate::urls;
 
 #[derive(Serialize)]
 struct OpenDataContext {
@@ -44,7 +45,7 @@ struct ColumnView {
 impl Builder<'_> {
     /// The page listing `files` (as described by [`catalog::describe`]).
     pub(in crate::render) fn opendata(&self, files: &[DataFile]) -> Job {
-        let path = format!("{}/", catalog::PAGE);
+        let path = urls::OPEN_DATA_PAGE.to_string();
         let intro = self
             .site
             .content
