@@ -82,7 +82,7 @@ fn the_demo_maps_every_municipality_with_its_published_rate() {
 
 /// A new site of `prefecture` with two offices in every municipality and
 /// ward of the national list, one of them adopted in every other place.
-fn generated_site(prefecture: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+pub fn generated_site(prefecture: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let (dir, root) = new_site(prefecture);
     let municipalities = std::fs::read_to_string(root.join("data/municipalities.csv")).unwrap();
     let mut offices = String::from("office_number,name,municipality_code,service_types\n");

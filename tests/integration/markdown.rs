@@ -142,13 +142,10 @@ fn a_faq_category_named_like_a_question_id_is_numbered() {
     assert!(faq.contains("<h3 id=\"main-2\">"), "{faq}");
 }
 
-#[test]
-fn no_page_of_the_demo_has_a_duplicate_id() {
-    let site = TestSite::demo();
-    site.build_ok();
-    let public = site.path().join("public");
+/// Fails on any page of a built output with an `id` used twice.
+fn assert_no_duplicate_ids(public: &std::path::Path) {
     let mut pages = 0;
-    for entry in walkdir::WalkDir::new(&public).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(public).sort_by_file_name() {
         let entry = entry.expect("walk");
         if entry.path().extension().is_some_and(|e| e == "html") {
             let html = std::fs::read_to_string(entry.path()).expect("an HTML page");
@@ -158,6 +155,19 @@ fn no_page_of_the_demo_has_a_duplicate_id() {
         }
     }
     assert!(pages > 50, "{pages} pages");
+}
+
+#[test]
+fn no_page_of_the_demo_has_a_duplicate_id() {
+    let site = TestSite::demo();
+    site.build_ok();
+    assert_no_duplicate_ids(&site.path().join("public"));
+}
+
+#[test]
+fn no_page_of_a_prefecture_with_wards_has_a_duplicate_id() {
+    let (_dir, root) = crate::map::generated_site("27");
+    assert_no_duplicate_ids(&root.join("public"));
 }
 
 #[test]
