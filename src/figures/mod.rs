@@ -90,6 +90,8 @@ pub struct Figures {
     /// Per place, its adopted offices in the newest snapshot, by municipality
     /// (output order) then office number.
     pub adopted: PlaceMap<Vec<OfficeId>>,
+    /// Per place, its adopted offices coded to it rather than to a ward of it.
+    pub adopted_coded: PlaceMap<u32>,
     /// Every office by municipality, then folded reading, then number: the
     /// order of every office list a reader scans by name.
     pub by_reading: Vec<OfficeId>,
@@ -128,6 +130,7 @@ pub fn compute(site: &Site) -> Figures {
     let by_reading = offices::by_reading(site, &reading_keys);
     let by_number = offices::by_number(site);
     let software = breakdowns::software(site, newest);
+    let (adopted, adopted_coded) = offices::adopted(site, &adoption, &by_number);
     Figures {
         trend,
         current,
@@ -135,7 +138,8 @@ pub fn compute(site: &Site) -> Figures {
         areas: breakdowns::areas(site, &adoption),
         manual_users: breakdowns::manual_users(site, &software),
         software,
-        adopted: offices::adopted(site, &adoption, &by_number),
+        adopted,
+        adopted_coded,
         facets: offices::facets(site, &adoption, &by_reading),
         surveys: surveys::compute(site),
         status: status::statuses(site),

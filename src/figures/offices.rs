@@ -59,20 +59,24 @@ pub fn by_number(site: &Site) -> Vec<OfficeId> {
     order
 }
 
-/// Per place, the offices adopted in the snapshot in `order`; the site's
-/// own place lists them all.
+/// Per place, the offices adopted in the snapshot in `order` (the site's
+/// own place lists them all), and how many of them are coded to the place
+/// itself rather than to a place inside it.
 pub fn adopted(
     site: &Site,
     adoption: &IdMap<OfficeId, Option<Adoption>>,
     order: &[OfficeId],
-) -> PlaceMap<Vec<OfficeId>> {
+) -> (PlaceMap<Vec<OfficeId>>, PlaceMap<u32>) {
     let mut per = site.places.map(|_| Vec::new());
+    let mut coded = site.places.map(|_| 0);
     for &office in order.iter().filter(|&&id| adoption[id].is_some()) {
-        for place in site.places.with_ancestors(site.office(office).municipality) {
+        let municipality = site.office(office).municipality;
+        coded[municipality] += 1;
+        for place in site.places.with_ancestors(municipality) {
             per[place].push(office);
         }
     }
-    per
+    (per, coded)
 }
 
 /// The filters' choices: over every office when the search includes those

@@ -279,7 +279,7 @@ pub struct OfficeGroup {
     pub name: String,
     pub url: String,
     /// How many offices the group has, listed or not.
-    pub count: usize,
+    pub count: u32,
     /// Empty when the list is too long to show on one page.
     pub offices: Vec<OfficeView>,
 }

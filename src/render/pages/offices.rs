@@ -86,12 +86,11 @@ impl Builder<'_> {
                     code: municipality.code.to_string(),
                     name: municipality.name.clone(),
                     url: self.url(&urls::place(municipality)),
-                    count: 0,
+                    count: self.figures.adopted_coded[m],
                     offices: Vec::new(),
                 });
             }
             let group = groups.last_mut().expect("pushed above");
-            group.count += 1;
             if !long_list {
                 group.offices.push(self.office_view(id));
             }
