@@ -267,7 +267,11 @@ pub struct NewOfficeView {
 pub struct NewlyAdoptedView {
     /// `令和7年11月30日`.
     pub date_era: String,
+    /// The first few, shown as they are.
     pub offices: Vec<NewOfficeView>,
+    /// The rest, folded away so a long list does not push the page down.
+    pub more: Vec<NewOfficeView>,
+    pub total: usize,
     /// The feed to subscribe to.
     pub feed_url: String,
 }

@@ -11,6 +11,9 @@ use crate::render::views::{NewOfficeView, NewlyAdoptedView, OfficePageView, Part
 use crate::render::{format, qr};
 use crate::urls;
 
+/// How many newly adopted offices a page lists before folding the rest away.
+const NEW_SHOWN: usize = 10;
+
 impl Builder<'_> {
     pub(super) fn office_page(&self, id: OfficeId) -> Job {
         #[derive(Serialize)]
@@ -123,9 +126,8 @@ impl Builder<'_> {
     pub(super) fn newly_adopted(&self, place: PlaceId, feed: &str) -> Option<NewlyAdoptedView> {
         let newest = self.figures.current.date?;
         let on = self.figures.newly_adopted[place].first()?;
-        (on.date == newest).then(|| NewlyAdoptedView {
-            date_era: format::era(on.date),
-            offices: on
+        (on.date == newest).then(|| {
+            let mut offices: Vec<NewOfficeView> = on
                 .offices
                 .iter()
                 .map(|&id| {
@@ -137,8 +139,15 @@ impl Builder<'_> {
                         service_types: o.service_types.clone(),
                     }
                 })
-                .collect(),
-            feed_url: self.url(feed),
+                .collect();
+            let more = offices.split_off(offices.len().min(NEW_SHOWN));
+            NewlyAdoptedView {
+                date_era: format::era(on.date),
+                total: on.offices.len(),
+                offices,
+                more,
+                feed_url: self.url(feed),
+            }
         })
     }
 }
