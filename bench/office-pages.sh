@@ -4,7 +4,8 @@
 # BASE (a revision without office pages) and of the working tree, runs
 # interleaved, and prints each median wall time and peak memory.
 #   bash bench/office-pages.sh [BASE=fc4e831] [RUNS=3]
-# The 250,000-office site is built once per binary (its output is ~5 GB).
+# The 250,000-office site is built once per binary (its output is ~5 GB). The
+# demo is the one of BASE, which both binaries can build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 base="${1:-fc4e831}"
@@ -19,7 +20,7 @@ declare -A bins=([without]="$work/base/target/release/renkei" [with]="$root/targ
 
 node "$root/bench/gen-prefecture.mjs" "$work/p60k" 60000 >/dev/null
 node "$root/bench/gen-prefecture.mjs" "$work/p250k" 250000 >/dev/null
-declare -A sites=([demo]="$root" [60000]="$work/p60k" [250000]="$work/p250k")
+declare -A sites=([demo]="$work/base" [60000]="$work/p60k" [250000]="$work/p250k")
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

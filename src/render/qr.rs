@@ -1,7 +1,8 @@
 //! QR codes drawn at build time as SVG, so a printed flyer carries its
 //! page's address without any script or image file.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel, bits, ec};
 
 /// Modules of white around the code, as the standard asks.
 const QUIET: usize = 4;
@@ -9,12 +10,21 @@ const QUIET: usize = 4;
 /// An SVG QR code of `text`: one path of dark modules on a white square,
 /// scaled by the page's CSS. `label` is its accessible name.
 pub fn svg(text: &str, label: &str) -> String {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .expect("a page address fits in a QR code");
-    let width = code.width();
+    let bits =
+        bits::encode_auto(text.as_bytes(), EcLevel::M).expect("a page address fits in a QR code");
+    let version = bits.version();
+    let (data, correction) = ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)
+        .expect("codewords of an encoded address");
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &correction);
+    // One fixed mask rather than the best of eight: scoring all eight was a
+    // third of a build's time with a page per office, and any mask decodes.
+    canvas.apply_mask(MaskPattern::Checkerboard);
+    let width = usize::try_from(version.width()).expect("a QR code is 21 to 177 modules wide");
     let size = width + 2 * QUIET;
     let mut path = String::new();
-    for (i, color) in code.to_colors().into_iter().enumerate() {
+    for (i, color) in canvas.into_colors().into_iter().enumerate() {
         if color == Color::Dark {
             let (x, y) = (i % width + QUIET, i / width + QUIET);
             path.push_str(&format!("M{x} {y}h1v1h-1z"));
