@@ -26,7 +26,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::model::Site;
 use crate::urls;
-use pages::Builder;
+use pages::{Builder, Job};
 use views::{Link, NavItem, SiteLinks, SiteView, Words};
 
 /// Every file of the built site: output path (with `/`) to contents, sorted.
@@ -76,19 +76,25 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     let described = catalog::describe(site, &data_files);
     let mut jobs = builder.jobs();
     jobs.push(builder.opendata(&described));
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            tera.render(job.template, &job.context)
-                .map(|html| (job.path.clone(), html.into_bytes()))
-                .map_err(|e| {
-                    Diagnostic::error(
-                        template_source(site, job.template),
-                        format!("cannot render {}: {}", job.path, chain(&e)),
-                    )
-                })
-        })
-        .collect();
+    let render_job = |job: Job| {
+        tera.render(job.template, &job.context)
+            .map(|html| (job.path.clone(), html.into_bytes()))
+            .map_err(|e| {
+                Diagnostic::error(
+                    template_source(site, job.template),
+                    format!("cannot render {}: {}", job.path, chain(&e)),
+                )
+            })
+    };
+    let mut rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+        jobs.into_par_iter().map(render_job).collect();
+    // A page per office: each is built and rendered in one step, so only
+    // its bytes are kept, never every office's context at once.
+    rendered.par_extend(
+        site.offices
+            .par_iter()
+            .map(|o| render_job(builder.office_page(o.id))),
+    );
     let mut output = Output::default();
     let generated = Path::new("(generated)");
     for result in rendered {

@@ -154,7 +154,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Every HTML page of the site.
+    /// Every HTML page of the site but the office pages, which render builds
+    /// one at a time ([`Builder::office_page`]).
     pub fn jobs(&self) -> Vec<Job> {
         let mut jobs = vec![
             self.home(),
@@ -170,7 +171,6 @@ impl<'a> Builder<'a> {
                 .par_iter()
                 .map(|m| self.municipality(m)),
         );
-        jobs.par_extend(self.site.offices.par_iter().map(|o| self.office_page(o.id)));
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
         jobs.extend(self.manuals());

@@ -15,7 +15,8 @@ use crate::urls;
 const NEW_SHOWN: usize = 10;
 
 impl Builder<'_> {
-    pub(super) fn office_page(&self, id: OfficeId) -> Job {
+    /// The page of one office of offices.csv.
+    pub fn office_page(&self, id: OfficeId) -> Job {
         #[derive(Serialize)]
         struct One {
             office: OfficePageView,
