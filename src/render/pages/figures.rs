@@ -94,11 +94,7 @@ impl Builder<'_> {
         list.iter()
             .map(|b| BreakdownRow {
                 label: b.label.clone(),
-                url: self
-                    .manual_of
-                    .get(b.label.as_str())
-                    .cloned()
-                    .unwrap_or_default(),
+                url: self.manual_url(&b.label),
                 offices: b.counts.offices,
                 adopted: b.counts.adopted,
                 not_adopted: b.counts.offices - b.counts.adopted,

@@ -52,6 +52,12 @@ struct Common<'a, T: Serialize> {
 }
 
 impl<'a> Builder<'a> {
+    /// The manual of a care software as offices report it; empty when the
+    /// site has none.
+    pub fn manual_url(&self, software: &str) -> String {
+        self.manual_of.get(software).cloned().unwrap_or_default()
+    }
+
     /// An absolute path on the site (`/careplan/guides/`).
     pub fn url(&self, path: &str) -> String {
         self.site.config.urls().path(path)

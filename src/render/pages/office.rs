@@ -70,11 +70,7 @@ impl Builder<'_> {
                 .map(format::era)
                 .unwrap_or_default(),
             linking: adoption.is_some_and(|a| a.linking),
-            manual_url: self
-                .manual_of
-                .get(software.as_str())
-                .cloned()
-                .unwrap_or_default(),
+            manual_url: self.manual_url(&software),
             software,
             partner_kind,
             partner_place: partner_place.clone(),

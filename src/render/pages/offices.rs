@@ -40,11 +40,7 @@ impl Builder<'_> {
             service_types: o.service_types.clone(),
             care_manager: o.care_manager,
             linking: adoption.is_some_and(|a| a.linking),
-            manual_url: self
-                .manual_of
-                .get(software.as_str())
-                .cloned()
-                .unwrap_or_default(),
+            manual_url: self.manual_url(&software),
             software,
             location: if rest.is_empty() {
                 String::new()
