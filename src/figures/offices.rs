@@ -68,7 +68,7 @@ pub fn adopted(
 ) -> PlaceMap<Vec<OfficeId>> {
     let mut per = site.places.map(|_| Vec::new());
     for &office in order.iter().filter(|&&id| adoption[id].is_some()) {
-        for place in site.places.with_ancestors(site.office(office).municipality) {
+        for place in site.places.with_ancestors(site.office(office).place) {
             per[place].push(office);
         }
     }

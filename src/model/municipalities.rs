@@ -63,12 +63,32 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Places {
     let prefecture = config.prefecture_code.as_str();
+    let list = municipalities(rows, prefecture, diags);
+    if let Some(city) = &config.city {
+        return Places::new(
+            MunicipalityCode::checked(city.code.clone()),
+            city.name.clone(),
+            wards_of_city(list, &city.code),
+        )
+        .as_city();
+    }
     let own = gov_codes::prefecture_code(prefecture).expect("checked by load");
     Places::new(
         MunicipalityCode::checked(own),
         config.prefecture_name.clone(),
-        municipalities(rows, prefecture, diags),
+        list,
     )
+}
+
+/// A city portal's municipalities: the city's wards, each a child of the
+/// site's own place; the city's own row and other municipalities are left
+/// out (offices of other municipalities are warned about where they are read).
+fn wards_of_city(list: Vec<NewPlace>, city: &str) -> Vec<NewPlace> {
+    let position = list.iter().position(|m| m.code.as_str() == city);
+    list.into_iter()
+        .filter(|m| m.kind == PlaceKind::Ward && m.city.is_some() && m.city == position)
+        .map(|m| NewPlace { city: None, ..m })
+        .collect()
 }
 
 /// The checked municipalities of a prefecture in output order.

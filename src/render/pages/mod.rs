@@ -5,6 +5,7 @@
 //! formats come from `format`, HTML from templates. The page kinds live in
 //! `figures` (home and municipality pages), `offices` and `content`.
 
+mod areas;
 mod content;
 mod figures;
 mod office;
@@ -170,6 +171,7 @@ impl<'a> Builder<'a> {
                 .par_iter()
                 .map(|m| self.municipality(m)),
         );
+        jobs.extend(self.area_pages());
         jobs.par_extend(self.site.offices.par_iter().map(|o| self.office_page(o.id)));
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));

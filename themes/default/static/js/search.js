@@ -157,6 +157,7 @@
     const m = manifest.municipalities;
     const corporations = part.corporations.map(fold);
     const rows = [];
+    const planned = new Set(part.planned || []);
     let value = 0;
     for (let i = 0; i < part.name.length; i++) {
       value += part.number[i];
@@ -166,7 +167,7 @@
         fold(part.name[i]), part.key[i], corporations[part.corporation[i]], number.toLowerCase(),
         fold(manifest.prefecture + m.name[mi] + part.address[i]), m.key[mi],
       ].join('\n');
-      rows.push({ part, i, m: mi, st: part.status[i], s: part.services[i], key: part.key[i], number, hay });
+      rows.push({ part, i, m: mi, st: part.status[i], p: planned.has(i), s: part.services[i], key: part.key[i], number, hay });
     }
     rows.sort((a, b) => a.m - b.m || compare(a.key, b.key) || compare(a.number, b.number));
     part.rows = rows;
@@ -369,7 +370,8 @@
           if (offers && !offers[row.s]) continue;
           const st = row.st;
           if (state.a === '1' && st === 0) continue;
-          if (state.a === '0' && st !== 0) continue;
+          if (state.a === '0' && (st !== 0 || row.p)) continue;
+          if (state.a === 'p' && !row.p) continue;
           if (state.l && (st === 0 || ((st - 1) & 1) === 0)) continue;
           if (software >= 0 && (st === 0 || ((st - 1) >> 1) - 1 !== software)) continue;
           if (!rest.every((word) => row.hay.includes(word))) continue;
@@ -413,7 +415,9 @@
     heading.append(link);
     item.append(heading);
     const badges = element('p', 'office-status');
-    if (st === 0) {
+    if (row.p) {
+      badges.append(element('span', 'office-badge office-planned', '導入予定'));
+    } else if (st === 0) {
       badges.append(element('span', 'office-badge office-not-adopted', '未導入'));
     } else {
       badges.append(element('span', 'office-badge office-adopted', '導入済み'));
