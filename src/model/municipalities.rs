@@ -65,6 +65,7 @@ pub fn build(
     let prefecture = config.prefecture_code.as_str();
     let list = municipalities(rows, prefecture, diags);
     if let Some(city) = &config.city {
+        warn_outside_city(rows, &list, city, diags);
         return Places::new(
             MunicipalityCode::checked(city.code.clone()),
             city.name.clone(),
@@ -78,6 +79,34 @@ pub fn build(
         config.prefecture_name.clone(),
         list,
     )
+}
+
+/// A city portal lists only its city and the city's wards: any other row
+/// is left out, with a warning naming it.
+fn warn_outside_city(
+    rows: &[Located<MunicipalityRow>],
+    list: &[NewPlace],
+    city: &crate::load::config::City,
+    diags: &mut Diagnostics,
+) {
+    let rel = Path::new(MUNICIPALITIES);
+    let kept = wards_of_city(list.to_vec(), &city.code);
+    for row in rows {
+        let code = row.value.code.as_str();
+        if code == city.code || kept.iter().any(|w| w.code.as_str() == code) {
+            continue;
+        }
+        diags.push(row.place(
+            Diagnostic::warning(
+                rel,
+                format!(
+                    "code \"{code}\" ({}) is neither {} nor one of its wards: this city portal leaves it out",
+                    row.value.name, city.name
+                ),
+            ),
+            "code",
+        ));
+    }
 }
 
 /// A city portal's municipalities: the city's wards, each a child of the

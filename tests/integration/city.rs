@@ -119,7 +119,8 @@ fn a_designated_city_is_broken_down_by_its_wards_then_their_areas() {
         "data/adoption/2025-11-30.csv",
         "office_number\n3370100001\n",
     );
-    site.build_ok();
+    let run = site.build_ok();
+    run.assert_stderr_has("warning: data/municipalities.csv:5: code \"332020\" (倉敷市) is neither 岡山市 nor one of its wards: this city portal leaves it out");
     let municipalities = site.output("data/municipalities.csv");
     assert!(
         municipalities.contains("\n331007,岡山市,2025-11-30,2,1,50.0,")
