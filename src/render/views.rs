@@ -320,6 +320,8 @@ pub struct SearchView {
     /// Offices in the index.
     pub total: usize,
     pub municipalities: Vec<SearchOption>,
+    /// The area filter's choices; empty: no area filter.
+    pub areas: Vec<SearchOption>,
     pub services: Vec<String>,
     pub software: Vec<String>,
 }

@@ -82,6 +82,18 @@ nakatsu-north,北部圏域,442038,2025-11-30,1,1,100.0,0,0,,1\n"
         site.output("data/catalog.jsonld")
             .contains("data/areas.csv")
     );
+    let index = site.output("search/index.json");
+    assert!(
+        index.contains("\"areas\":[\"oita-central\",\"oita-east\",\"nakatsu-north\"]"),
+        "{index}"
+    );
+    assert!(
+        index.contains("\"area\":[3,1,0]"),
+        "by office number: {index}"
+    );
+    let offices = site.output("offices/index.html");
+    assert!(offices.contains("<label for=\"search-r\">圏域</label>"));
+    assert!(offices.contains("<option value=\"oita-central\">中央圏域（大分市）</option>"));
 }
 
 /// The text of an area page's list from its heading to its section's end.
@@ -193,7 +205,12 @@ fn planned_offices_are_a_third_part_of_the_service_chart_and_a_search_filter() {
     );
     let without = TestSite::minimal();
     without.build_ok();
-    assert!(!without.output("search/index.json").contains("\"planned\""));
+    let index = without.output("search/index.json");
+    assert!(
+        !index.contains("\"planned\"") && !index.contains("\"area"),
+        "{index}"
+    );
+    assert!(!without.output("offices/index.html").contains("search-r"));
     assert!(
         !without
             .output("municipalities/442011/index.html")

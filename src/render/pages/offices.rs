@@ -113,6 +113,20 @@ impl Builder<'_> {
                     ward: m.kind == PlaceKind::Ward,
                 })
                 .collect(),
+            areas: self
+                .search
+                .areas
+                .iter()
+                .map(|&a| {
+                    let area = site.places.get(a);
+                    let parent = site.places.get(area.parent.expect("an area has a parent"));
+                    SearchOption {
+                        value: search::filter_value(area).to_string(),
+                        label: format!("{}（{}）", area.name, parent.name),
+                        ward: false,
+                    }
+                })
+                .collect(),
             services: self.figures.facets.services.clone(),
             software: self.figures.facets.software.clone(),
         };

@@ -47,6 +47,9 @@ pub struct Search {
     pub places: Vec<PlaceId>,
     /// Where each office is filed in the place filter.
     filed: IdMap<OfficeId, PlaceId>,
+    /// The areas the area filter offers (with `data/areas.csv`, unless the
+    /// place filter is the areas already); empty: no area filter.
+    pub areas: Vec<PlaceId>,
 }
 
 impl Search {
@@ -82,11 +85,17 @@ impl Search {
             .collect();
         // Each filter choice's offices together, as the index parts need.
         entries.sort_by_key(|&id| position[&filed[id]]);
+        let areas = if by_area {
+            Vec::new()
+        } else {
+            places.areas().iter().map(|a| a.id).collect()
+        };
         Search {
             all,
             entries,
             places: listed,
             filed,
+            areas,
         }
     }
 
@@ -130,6 +139,9 @@ struct Manifest<'a> {
     municipalities: Municipalities<'a>,
     services: &'a [String],
     software: Software<'a>,
+    /// The area filter's ids (`r`); left out without one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    areas: Vec<&'a str>,
     /// The rows themselves when the index is not split.
     #[serde(skip_serializing_if = "Option::is_none")]
     rows: Option<Part<'a>>,
@@ -183,6 +195,10 @@ struct Part<'a> {
     combinations: Vec<Vec<usize>>,
     /// 0: not adopted; otherwise 1 + linking (0 or 1) + 2 × (software index + 1).
     status: Vec<usize>,
+    /// Each row's area: 0 for none, else 1 + its index in the manifest's
+    /// `areas`; left out without an area filter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    area: Vec<usize>,
     /// The rows (positions in this part) of offices planning to adopt
     /// (導入予定, `data/plans.csv`); left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -249,6 +265,11 @@ pub fn files(
                 .map(|s| manual_of.get(s.as_str()).map_or("", String::as_str))
                 .collect(),
         },
+        areas: search
+            .areas
+            .iter()
+            .map(|&a| filter_value(site.places.get(a)))
+            .collect(),
         rows: None,
         parts: Vec::new(),
     };
@@ -323,9 +344,17 @@ impl<'a> Index<'a> {
             services: Vec::new(),
             combinations: Vec::new(),
             status: Vec::new(),
+            area: Vec::new(),
             planned: Vec::new(),
         };
         let mut previous = 0;
+        let area_of: HashMap<PlaceId, usize> = self
+            .search
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| (a, i + 1))
+            .collect();
         for (row, id) in rows.into_iter().enumerate() {
             if self.figures.status[id] == crate::figures::Status::Planned {
                 out.planned.push(row);
@@ -346,6 +375,9 @@ impl<'a> Index<'a> {
                 .push(address_rest(&o.address, &site.places.own().name, &m.name));
             out.municipality
                 .push((self.position)(self.search.filed(id)));
+            if !area_of.is_empty() {
+                out.area.push(area_of.get(&o.place).copied().unwrap_or(0));
+            }
             let mut combination: Vec<usize> = o
                 .service_types
                 .iter()

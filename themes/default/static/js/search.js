@@ -86,6 +86,7 @@
     s: document.getElementById('search-s'),
     w: document.getElementById('search-w'),
     a: document.getElementById('search-a'),
+    r: document.getElementById('search-r'),
     l: document.getElementById('search-l'),
   };
   const countLine = document.getElementById('search-count');
@@ -265,6 +266,7 @@
       s: controls.s.value,
       w: controls.w.value,
       a: controls.a ? controls.a.value : '',
+      r: controls.r ? controls.r.value : '',
       l: controls.l.checked ? '1' : '',
     };
   }
@@ -272,7 +274,7 @@
   function readUrl() {
     const params = new URLSearchParams(location.search);
     const state = {};
-    for (const key of ['q', 'm', 's', 'w', 'a', 'l']) state[key] = params.get(key) || '';
+    for (const key of ['q', 'm', 's', 'w', 'a', 'r', 'l']) state[key] = params.get(key) || '';
     return state;
   }
 
@@ -282,7 +284,7 @@
 
   function applyToControls(state) {
     controls.q.value = state.q;
-    for (const key of ['m', 's', 'w', 'a']) {
+    for (const key of ['m', 's', 'w', 'a', 'r']) {
       const select = controls[key];
       if (!select) continue;
       select.value = state[key];
@@ -338,7 +340,7 @@
    */
   function filter(state) {
     const words = terms(state.q);
-    const facets = [state.m, state.s, state.w, state.a, state.l].join('\u0001');
+    const facets = [state.m, state.s, state.w, state.a, state.r, state.l].join('\u0001');
     const perMunicipality = new Int32Array(manifest.municipalities.code.length);
     const matches = [];
     let adopted = 0;
@@ -357,7 +359,8 @@
       const inMunicipality = wanted && new Set(wanted);
       const service = state.s ? manifest.services.indexOf(state.s) : -1;
       const software = state.w ? manifest.software.name.indexOf(state.w) : -1;
-      const impossible = (state.s && service < 0) || (state.w && software < 0);
+      const area = state.r ? (manifest.areas || []).indexOf(state.r) : -1;
+      const impossible = (state.s && service < 0) || (state.w && software < 0) || (state.r && area < 0);
       // The longest word narrows most: scan for it, check the rest per row.
       const first = words.reduce((a, b) => (b.length > a.length ? b : a), '');
       const rest = words.filter((w) => w !== first);
@@ -368,6 +371,7 @@
         for (const row of candidates) {
           if (inMunicipality && !inMunicipality.has(row.m)) continue;
           if (offers && !offers[row.s]) continue;
+          if (area >= 0 && part.area[row.i] !== area + 1) continue;
           const st = row.st;
           if (state.a === '1' && st === 0) continue;
           if (state.a === '0' && (st !== 0 || row.p)) continue;
