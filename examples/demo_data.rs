@@ -18,6 +18,14 @@
 //!
 //! `SITE_ROOT` defaults to `.`. It writes `data/municipalities.csv`,
 //! `data/offices.csv` and one `data/adoption/YYYY-MM-DD.csv` per snapshot date.
+//!
+//! With `--city` it writes the city portal of `examples/city/` instead: 米子市
+//! (鳥取県) with about 340 made-up offices over seven daily-life areas (圏域),
+//! the last three snapshot dates, `data/areas.csv` and `data/plans.csv`:
+//!
+//! ```text
+//! cargo run --example demo_data -- --city examples/city
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -190,6 +198,27 @@ const ORDINALS: [(&str, &str); 9] = [
     ("第八", "ダイハチ"),
     ("第九", "ダイキュウ"),
 ];
+
+/// The city of the city portal example and its daily-life areas: (id, name).
+#[rustfmt::skip]
+const CITY: Municipality = Municipality { code: "312029", name: "米子市", kana: "よなごし", area_code: "0859",
+    areas: &["湊山圏域", "義方圏域", "加茂圏域", "弓浜圏域", "箕蚊屋圏域", "淀江圏域", "尚徳圏域"],
+    offices: 342, cm_offices: 44, adopted: [0, 0, 0, 61, 88, 113], cm_adopted: 17, lapse: false };
+const CITY_AREA_IDS: [&str; 7] = [
+    "minatoyama",
+    "gihou",
+    "kamo",
+    "yumigahama",
+    "mikawaya",
+    "yodoe",
+    "shotoku",
+];
+const CITY_PREFECTURE: &str = "鳥取県";
+/// The city portal's snapshots: the last three of `DATES`.
+const CITY_FIRST_DATE: usize = 3;
+/// Offices not adopted that have declared they will (導入予定).
+const CITY_PLANNED: usize = 24;
+const CITY_SEED: u64 = 0x0031_2029_2025_1130;
 
 /// The office the demo content points at, in 大分市; adopted from the first snapshot.
 const FEATURED: (&str, &str, &str) = ("442011", "サクラ介護センター", "サクラカイゴセンター");
@@ -517,26 +546,29 @@ fn support_centres(m: &Municipality) -> usize {
 }
 
 /// All offices, municipality by municipality, each ordered by office number.
-fn generate() -> Vec<Office> {
-    let mut rng = Rng(SEED);
+/// The prefecture's service mix is exactly `SERVICE_KINDS`; a city's is a
+/// draw from it.
+fn generate(rng: &mut Rng, municipalities: &[Municipality]) -> Vec<Office> {
     let mut deck: Vec<&Kind> = SERVICE_KINDS
         .iter()
         .flat_map(|(count, kind)| iter::repeat_n(kind, *count))
         .collect();
-    let others: usize = MUNICIPALITIES
+    let others: usize = municipalities
         .iter()
         .map(|m| m.offices - m.cm_offices)
         .sum();
-    assert_eq!(
-        deck.len(),
-        others,
-        "SERVICE_KINDS must add up to the non-care-manager offices"
-    );
+    if municipalities.len() > 1 {
+        assert_eq!(
+            deck.len(),
+            others,
+            "SERVICE_KINDS must add up to the non-care-manager offices"
+        );
+    }
     rng.shuffle(&mut deck);
     let mut deck = deck.into_iter();
 
     let mut offices = Vec::new();
-    for m in &MUNICIPALITIES {
+    for m in municipalities {
         let centres = support_centres(m);
         let kinds: Vec<&Kind> = iter::repeat_n(&SUPPORT_CENTRE, centres)
             .chain(iter::repeat_n(&CARE_PLAN, m.cm_offices - centres))
@@ -550,7 +582,7 @@ fn generate() -> Vec<Office> {
         let mut serials = BTreeMap::new();
         let mut local: Vec<Office> = kinds
             .into_iter()
-            .map(|kind| make_office(&mut rng, m, kind, &mut namer, &mut serials))
+            .map(|kind| make_office(rng, m, kind, &mut namer, &mut serials))
             .collect();
         let featured = featured_here.then(|| {
             let index = local
@@ -561,7 +593,7 @@ fn generate() -> Vec<Office> {
             local[index].kana = FEATURED.2.to_owned();
             index
         });
-        adopt(&mut rng, m, &mut local, featured);
+        adopt(rng, m, &mut local, featured);
         local.sort_unstable_by(|a, b| a.number.cmp(&b.number));
         offices.extend(local);
     }
@@ -578,7 +610,14 @@ fn make_office(
     let serial = serials.entry(kind.prefix).or_insert_with(|| rng.below(20));
     *serial += 1 + rng.below(5);
     let width = 8 - kind.prefix.len();
-    let number = format!("{}{}{:0width$}", kind.prefix, &m.code[3..5], serial);
+    // The prefix's first two digits are the prefecture's (44 in the kinds).
+    let number = format!(
+        "{}{}{}{:0width$}",
+        &m.code[..2],
+        &kind.prefix[2..],
+        &m.code[3..5],
+        serial
+    );
     assert_eq!(
         number.len(),
         10,
@@ -593,8 +632,13 @@ fn make_office(
         .map(|&(name, _, weight)| (name, weight))
         .collect();
     let corporation = rng.weighted(&operators);
+    let prefecture = if m.code == CITY.code {
+        CITY_PREFECTURE
+    } else {
+        PREFECTURE
+    };
     let address = format!(
-        "{PREFECTURE}{}{}{}-{}",
+        "{prefecture}{}{}{}-{}",
         m.name,
         rng.pick(&TOWNS),
         1 + rng.below(30),
@@ -694,10 +738,10 @@ fn record(out: &mut String, fields: &[&str]) {
     out.push('\n');
 }
 
-fn municipalities_csv() -> String {
+fn municipalities_csv(municipalities: &[Municipality]) -> String {
     let mut out = String::new();
     record(&mut out, &["code", "name", "kana"]);
-    for m in &MUNICIPALITIES {
+    for m in municipalities {
         record(&mut out, &[m.code, m.name, m.kana]);
     }
     out
@@ -767,20 +811,77 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> io::Error {
     move |error| io::Error::new(error.kind(), format!("{}: {error}", path.display()))
 }
 
+/// The city's areas with their community support centres.
+fn areas_csv() -> String {
+    let mut out = String::new();
+    record(
+        &mut out,
+        &["id", "圏域名", "市区町村コード", "地域包括支援センター"],
+    );
+    for (id, name) in CITY_AREA_IDS.iter().zip(CITY.areas) {
+        let centre = format!(
+            "{}地域包括支援センター（架空）",
+            name.trim_end_matches("圏域")
+        );
+        record(&mut out, &[id, name, CITY.code, &centre]);
+    }
+    out
+}
+
+/// Offices without a licence in the latest snapshot that declared they will
+/// adopt, drawn after every office is made.
+fn plans_csv(rng: &mut Rng, offices: &[Office]) -> String {
+    let mut waiting: Vec<&Office> = offices
+        .iter()
+        .filter(|o| o.adoption.as_ref().is_none_or(|a| !a.listed_on(LATEST)))
+        .collect();
+    rng.shuffle(&mut waiting);
+    let mut planned: Vec<&Office> = waiting.into_iter().take(CITY_PLANNED).collect();
+    planned.sort_unstable_by(|a, b| a.number.cmp(&b.number));
+    let mut out = String::new();
+    record(&mut out, &["office_number", "date", "note"]);
+    for (i, office) in planned.iter().enumerate() {
+        let (date, note) = if i % 3 == 0 {
+            ("2026-03-31", "導入支援の申込み")
+        } else {
+            ("", "アンケートで導入予定と回答")
+        };
+        record(&mut out, &[&office.number, date, note]);
+    }
+    out
+}
+
 fn main() -> io::Result<()> {
-    let root = env::args_os()
-        .nth(1)
+    let mut args: Vec<_> = env::args_os().skip(1).collect();
+    let city = args.first().is_some_and(|a| a == "--city");
+    if city {
+        args.remove(0);
+    }
+    let root = args
+        .first()
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
     let data = root.join("data");
     let adoption = data.join("adoption");
     fs::create_dir_all(&adoption).map_err(at(&adoption))?;
 
-    let offices = generate();
+    let (mut rng, municipalities, first_date) = if city {
+        (Rng(CITY_SEED), std::slice::from_ref(&CITY), CITY_FIRST_DATE)
+    } else {
+        (Rng(SEED), &MUNICIPALITIES[..], 0)
+    };
+    let offices = generate(&mut rng, municipalities);
     let mut files = vec![
-        (data.join("municipalities.csv"), municipalities_csv()),
+        (
+            data.join("municipalities.csv"),
+            municipalities_csv(municipalities),
+        ),
         (data.join("offices.csv"), offices_csv(&offices)),
     ];
-    for (date, day) in DATES.iter().enumerate() {
+    if city {
+        files.push((data.join("areas.csv"), areas_csv()));
+        files.push((data.join("plans.csv"), plans_csv(&mut rng, &offices)));
+    }
+    for (date, day) in DATES.iter().enumerate().skip(first_date) {
         files.push((
             adoption.join(format!("{day}.csv")),
             adoption_csv(&offices, date),
@@ -791,9 +892,9 @@ fn main() -> io::Result<()> {
     }
     println!(
         "wrote {} municipalities, {} offices and {} adoption snapshots under {}",
-        MUNICIPALITIES.len(),
+        municipalities.len(),
         offices.len(),
-        DATES.len(),
+        DATES.len() - first_date,
         data.display()
     );
     Ok(())

@@ -83,13 +83,16 @@ enum Command {
     },
     /// Print the licences of the data built into renkei.
     Licenses,
-    /// Write a new site for a prefecture into DIR, ready to build.
+    /// Write a new site for a prefecture, or a city portal, into DIR, ready to build.
     New {
         /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
         /// The prefecture: its code (44) or its name (大分県).
+        #[arg(long, required_unless_present = "city", conflicts_with = "city")]
+        prefecture: Option<String>,
+        /// A city portal's city: its code (312029) or its name (米子市).
         #[arg(long)]
-        prefecture: String,
+        city: Option<String>,
     },
     /// Turn official data files into the site's data files.
     Import {
@@ -180,7 +183,11 @@ pub fn main() -> ExitCode {
             println!("renkei {LONG_VERSION}\n\n{}", gov_codes::LICENSE);
             ExitCode::SUCCESS
         }
-        Some(Command::New { dir, prefecture }) => new_site(&dir, &prefecture),
+        Some(Command::New {
+            dir,
+            prefecture,
+            city,
+        }) => new_site(&dir, prefecture.as_deref(), city.as_deref()),
         Some(Command::Import {
             what:
                 ImportCommand::Offices {
@@ -352,20 +359,31 @@ fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, String> {
     })
 }
 
-fn new_site(dir: &Path, prefecture: &str) -> ExitCode {
-    let entry = match prefecture_arg(prefecture) {
-        Ok(entry) => entry,
+fn new_site(dir: &Path, prefecture: Option<&str>, city: Option<&str>) -> ExitCode {
+    let starter = match (prefecture, city) {
+        (_, Some(city)) => scaffold::city_arg(city).map(scaffold::Starter::City),
+        (Some(prefecture), None) => prefecture_arg(prefecture).map(scaffold::Starter::Prefecture),
+        (None, None) => unreachable!("clap requires --prefecture or --city"),
+    };
+    let starter = match starter {
+        Ok(starter) => starter,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
-    match scaffold::create(dir, entry) {
+    match scaffold::create(dir, starter) {
         Ok(files) => {
             let dir = dir.display();
+            let areas = match starter {
+                scaffold::Starter::City(_) => {
+                    "\n  4. write the daily-life areas (圏域) into data/areas.csv and each office's area into data/offices.csv, then build again"
+                }
+                scaffold::Starter::Prefecture(_) => "",
+            };
             eprintln!(
-                "wrote a new site for {} into {dir} ({} files)\n\nnext:\n  1. download the official open data of care offices (介護サービス情報公表システム オープンデータ, jigyosho_*.csv)\n  2. renkei import offices --root {dir} DOWNLOADS/jigyosho_*.csv\n  3. renkei build --root {dir}",
-                entry.name,
+                "wrote a new site for {} into {dir} ({} files)\n\nnext:\n  1. download the official open data of care offices (介護サービス情報公表システム オープンデータ, jigyosho_*.csv)\n  2. renkei import offices --root {dir} DOWNLOADS/jigyosho_*.csv\n  3. renkei build --root {dir}{areas}",
+                starter.entry().name,
                 files.len()
             );
             ExitCode::SUCCESS
@@ -406,15 +424,24 @@ fn import_offices(
     let mut diags = Diagnostics::default();
     let imported = import::import(&files, prefecture.prefecture, previous, &mut diags);
     diags.report();
-    let Some(imported) = imported else {
+    let Some(mut imported) = imported else {
         eprintln!("import failed: {} was left as it was", out.display());
         return ExitCode::from(1);
     };
     eprint!("{}", imported.summary);
+    let mut place = prefecture.name.to_string();
+    if let Some(city) = import::site_city(root) {
+        let left_out = import::keep_city(&mut imported.offices, &city.code);
+        eprintln!(
+            "kept the {} offices of {} (this site is its city portal); left out {left_out} of other municipalities",
+            imported.offices.len(),
+            city.name
+        );
+        place = city.name;
+    }
     if imported.offices.is_empty() {
         eprintln!(
-            "error: no office of {} in these files: {} was left as it was",
-            prefecture.name,
+            "error: no office of {place} in these files: {} was left as it was",
             out.display()
         );
         return ExitCode::from(1);

@@ -5,12 +5,14 @@
 //! sitemaps use [`Urls::absolute`]. Templates and `search.js` receive finished
 //! URLs and never spell one out.
 
-use crate::model::places::{MunicipalityCode, OfficeNumber, Place, PlaceKind};
+use crate::model::places::{AreaId, MunicipalityCode, OfficeNumber, Place, PlaceKind};
 
 /// The home page.
 pub const HOME: &str = "";
 /// Every municipality and group.
 pub const MUNICIPALITIES: &str = "municipalities/";
+/// Every daily-life area (with `data/areas.csv`).
+pub const AREAS: &str = "areas/";
 /// The searchable office list.
 pub const OFFICES: &str = "offices/";
 /// The page served for any missing address.
@@ -40,6 +42,8 @@ pub const GROUPS_CSV: &str = "data/groups.csv";
 pub const TREND_CSV: &str = "data/trend.csv";
 pub const ADOPTED_OFFICES_CSV: &str = "data/adopted-offices.csv";
 pub const OFFICE_STATUS_CSV: &str = "data/office-status.csv";
+/// With `data/areas.csv`: one row per area.
+pub const AREAS_CSV: &str = "data/areas.csv";
 
 /// The open-data files by the key templates name them with.
 pub const OPEN_DATA: &[(&str, &str)] = &[
@@ -49,6 +53,7 @@ pub const OPEN_DATA: &[(&str, &str)] = &[
     ("trend_csv", TREND_CSV),
     ("adopted_offices_csv", ADOPTED_OFFICES_CSV),
     ("office_status_csv", OFFICE_STATUS_CSV),
+    ("areas_csv", AREAS_CSV),
 ];
 
 /// Newly adopted offices of the whole site.
@@ -57,6 +62,11 @@ pub const OFFICES_FEED: &str = "offices/atom.xml";
 /// One municipality's page.
 pub fn municipality(code: &MunicipalityCode) -> String {
     format!("{MUNICIPALITIES}{code}/")
+}
+
+/// One area's page.
+pub fn area(id: &AreaId) -> String {
+    format!("{AREAS}{id}/")
 }
 
 /// One municipality's feed of newly adopted offices.
@@ -94,6 +104,7 @@ pub const OFFICE_PATTERN: &str = "offices/{number}/";
 pub fn place(place: &Place) -> String {
     match place.kind {
         PlaceKind::Prefecture => MUNICIPALITIES.to_string(),
+        PlaceKind::Area => area(&place.area.as_ref().expect("an area has its id").id),
         _ => municipality(&place.code),
     }
 }
@@ -120,7 +131,7 @@ pub fn survey(slug: &str) -> String {
 }
 
 /// A part of the split office search index, relative to the index itself.
-pub fn search_part(first: &MunicipalityCode) -> String {
+pub fn search_part(first: &str) -> String {
     format!("{first}.json")
 }
 

@@ -1,7 +1,7 @@
 //! Counts under a label: per service type and per daily-life area of each
 //! place, per care software of the site.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Counts;
 use crate::model::places::{IdMap, OfficeId, PlaceMap};
@@ -53,10 +53,12 @@ fn per_place(
 ) -> PlaceMap<Vec<Breakdown>> {
     let mut per: PlaceMap<Vec<Breakdown>> = site.places.map(|_| Vec::new());
     let mut index: PlaceMap<HashMap<String, usize>> = site.places.map(|_| HashMap::new());
+    let planned: HashSet<OfficeId> = site.plans.iter().map(|p| p.office).collect();
     for office in &site.offices {
         let linking = adoption[office.id].as_ref().map(|a| a.linking);
+        let is_planned = planned.contains(&office.id);
         for label in labels(office) {
-            for place in site.places.with_ancestors(office.municipality) {
+            for place in site.places.with_ancestors(office.place) {
                 let list = &mut per[place];
                 let at = *index[place].entry(label.clone()).or_insert_with(|| {
                     list.push(Breakdown {
@@ -66,6 +68,7 @@ fn per_place(
                     list.len() - 1
                 });
                 list[at].counts.add(office, linking);
+                list[at].counts.planned += u32::from(is_planned);
             }
         }
     }

@@ -16,7 +16,7 @@ pub use breakdowns::Breakdown;
 pub use offices::Facets;
 pub use partners::{Partners, SHOWN as PARTNERS_SHOWN};
 pub use rate::Rate;
-pub use status::{NewOn, Status};
+pub use status::{NewOn, Status, StatusLists};
 pub use surveys::{ChoiceFigures, QuestionFigures};
 
 use std::collections::BTreeMap;
@@ -110,6 +110,8 @@ pub struct Figures {
     pub newly_adopted: PlaceMap<Vec<NewOn>>,
     /// Each office's adopted partners nearby.
     pub partners: IdMap<OfficeId, Partners>,
+    /// Per area of `data/areas.csv`, its offices by status, in reading order.
+    pub area_lists: PlaceMap<StatusLists>,
 }
 
 /// Computes every figure.
@@ -131,6 +133,7 @@ pub fn compute(site: &Site) -> Figures {
     let by_number = offices::by_number(site);
     let software = breakdowns::software(site, newest);
     let (adopted, adopted_coded) = offices::adopted(site, &adoption, &by_number);
+    let status = status::statuses(site);
     Figures {
         trend,
         current,
@@ -142,7 +145,8 @@ pub fn compute(site: &Site) -> Figures {
         adopted_coded,
         facets: offices::facets(site, &adoption, &by_reading),
         surveys: surveys::compute(site),
-        status: status::statuses(site),
+        area_lists: status::area_lists(site, &status, &by_reading),
+        status,
         newly_adopted: status::newly_adopted_in(site, &status::newly_adopted(site)),
         partners: partners::partners(site, &adoption, &by_reading),
         adoption,
@@ -167,7 +171,7 @@ fn date_figures(site: &Site, snapshot: Option<&Snapshot>) -> DateFigures {
     let mut groups = IdMap::from_fn(site.groups.len(), |_| Counts::default());
     for office in &site.offices {
         let adoption = linking[office.id];
-        for place in site.places.with_ancestors(office.municipality) {
+        for place in site.places.with_ancestors(office.place) {
             places[place].add(office, adoption);
         }
         for group in &site.groups {

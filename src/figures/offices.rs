@@ -70,9 +70,9 @@ pub fn adopted(
     let mut per = site.places.map(|_| Vec::new());
     let mut coded = site.places.map(|_| 0);
     for &office in order.iter().filter(|&&id| adoption[id].is_some()) {
-        let municipality = site.office(office).municipality;
-        coded[municipality] += 1;
-        for place in site.places.with_ancestors(municipality) {
+        let o = site.office(office);
+        coded[o.municipality] += 1;
+        for place in site.places.with_ancestors(o.place) {
             per[place].push(office);
         }
     }

@@ -27,6 +27,38 @@ pub struct NewOn {
     pub offices: Vec<OfficeId>,
 }
 
+/// An area's offices by status, each list in reading order: the three
+/// lists a community support center takes to its meetings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusLists {
+    pub adopted: Vec<OfficeId>,
+    pub planned: Vec<OfficeId>,
+    pub not_adopted: Vec<OfficeId>,
+}
+
+/// Per area of `data/areas.csv`, its offices by status in `order`; empty
+/// lists for every other place.
+pub fn area_lists(
+    site: &Site,
+    status: &IdMap<OfficeId, Status>,
+    order: &[OfficeId],
+) -> PlaceMap<StatusLists> {
+    let mut per: PlaceMap<StatusLists> = site.places.map(|_| StatusLists::default());
+    for &id in order {
+        let place = site.office(id).place;
+        if site.places.get(place).area.is_none() {
+            continue;
+        }
+        let lists = &mut per[place];
+        match status[id] {
+            Status::Adopted { .. } => lists.adopted.push(id),
+            Status::Planned => lists.planned.push(id),
+            Status::NotAdopted => lists.not_adopted.push(id),
+        }
+    }
+    per
+}
+
 /// Each office's status.
 pub fn statuses(site: &Site) -> IdMap<OfficeId, Status> {
     let held: Vec<IdMap<OfficeId, bool>> = site.snapshots.iter().map(|s| held(site, s)).collect();
@@ -82,7 +114,7 @@ pub fn newly_adopted_in(site: &Site, new: &[NewOn]) -> PlaceMap<Vec<NewOn>> {
             });
         }
         for &office in &on.offices {
-            for place in site.places.with_ancestors(site.office(office).municipality) {
+            for place in site.places.with_ancestors(site.office(office).place) {
                 per[place]
                     .last_mut()
                     .expect("a date pushed above")
@@ -101,8 +133,9 @@ pub fn newly_adopted_in(site: &Site, new: &[NewOn]) -> PlaceMap<Vec<NewOn>> {
 pub fn count_planned(site: &Site, figures: &mut super::DateFigures) {
     let (places, groups) = (&mut figures.places, &mut figures.groups);
     for plan in &site.plans {
-        let municipality = site.office(plan.office).municipality;
-        for place in site.places.with_ancestors(municipality) {
+        let office = site.office(plan.office);
+        let municipality = office.municipality;
+        for place in site.places.with_ancestors(office.place) {
             places[place].planned += 1;
         }
         for group in &site.groups {

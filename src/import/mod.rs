@@ -101,6 +101,24 @@ pub fn site_prefecture(root: &Path) -> Result<&'static gov_codes::Entry, String>
         })
 }
 
+/// The city of the site at `root` when it is a city portal (`municipality_code`
+/// in its site.toml).
+pub fn site_city(root: &Path) -> Option<crate::load::config::City> {
+    let mut diags = Diagnostics::default();
+    crate::load::config::load(root, None, &mut diags).and_then(|config| config.city)
+}
+
+/// Keeps only the offices of a city portal's city (or of its wards);
+/// returns how many were left out.
+pub fn keep_city(offices: &mut Vec<ImportedOffice>, city: &str) -> usize {
+    let before = offices.len();
+    offices.retain(|o| {
+        o.municipality_code == city
+            || gov_codes::lookup(&o.municipality_code).is_some_and(|e| e.parent_code == Some(city))
+    });
+    before - offices.len()
+}
+
 /// The files to read from the command line: a folder stands for its
 /// `jigyosho_*.csv` files, and a `*` pattern the shell did not expand (as
 /// Windows' shell does not) is expanded here. In name order, each once.

@@ -23,6 +23,7 @@ struct RawConfig {
     base_url: Option<Spanned<String>>,
     prefecture_code: Option<Spanned<String>>,
     prefecture_name: Option<String>,
+    municipality_code: Option<Spanned<String>>,
     theme: Option<String>,
     description: Option<String>,
     organization: Option<String>,
@@ -66,6 +67,8 @@ pub struct Config {
     pub base_path: String,
     pub prefecture_code: String,
     pub prefecture_name: String,
+    /// A city portal's city (`municipality_code`): its code and name.
+    pub city: Option<City>,
     pub theme: String,
     pub description: Option<String>,
     pub organization: Option<String>,
@@ -73,6 +76,39 @@ pub struct Config {
     pub groups: Vec<GroupConfig>,
     pub search: SearchConfig,
     pub markdown: MarkdownConfig,
+}
+
+/// The city of a city portal, from the national code list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct City {
+    pub code: String,
+    pub name: String,
+    /// A designated city: its wards are the breakdown.
+    pub designated: bool,
+}
+
+/// The city `municipality_code` names, or why it names none.
+fn city(code: &str, prefecture: &str) -> Result<City, String> {
+    let entry = gov_codes::lookup(code).filter(|e| {
+        matches!(
+            e.kind,
+            gov_codes::Kind::Municipality | gov_codes::Kind::DesignatedCity
+        )
+    });
+    match entry {
+        Some(e) if e.prefecture == prefecture => Ok(City {
+            code: e.code.to_string(),
+            name: e.name.to_string(),
+            designated: e.kind == gov_codes::Kind::DesignatedCity,
+        }),
+        Some(e) => Err(format!(
+            "municipality_code \"{code}\" is {} of prefecture {}, but prefecture_code = \"{prefecture}\"",
+            e.name, e.prefecture
+        )),
+        None => Err(format!(
+            "municipality_code \"{code}\" must be the 6-digit national code of a municipality (not a ward) of prefecture_code, such as \"312029\" for 米子市"
+        )),
+    }
 }
 
 /// `[markdown]`: what page bodies may carry.
@@ -259,6 +295,20 @@ pub fn parse(
         }
     });
 
+    let city = match (raw.municipality_code, &prefecture) {
+        (Some(value), Some(prefecture)) => {
+            let line = line_of(value.span().start);
+            match city(value.get_ref().trim(), prefecture) {
+                Ok(city) => Some(Some(city)),
+                Err(message) => {
+                    diags.push(Diagnostic::error(rel, message).at_line(line));
+                    None
+                }
+            }
+        }
+        _ => Some(None),
+    };
+
     let license = match raw.license {
         None => Some(License::default()),
         Some(value) => {
@@ -319,6 +369,7 @@ pub fn parse(
     let (base_url, base_path) = base_url?;
     let prefecture_code = prefecture?;
     let license = license?;
+    let city = city?;
     let prefecture_name = raw.prefecture_name.unwrap_or_else(|| {
         let code = gov_codes::prefecture_code(&prefecture_code).expect("checked above");
         gov_codes::lookup(&code)
@@ -332,6 +383,7 @@ pub fn parse(
         base_path,
         prefecture_code,
         prefecture_name,
+        city,
         theme: raw.theme.unwrap_or_else(|| "default".to_string()),
         description,
         organization,

@@ -19,6 +19,7 @@ pub const OFFICES: &str = "data/offices.csv";
 pub const ADOPTION_DIR: &str = "data/adoption";
 pub const SURVEYS_DIR: &str = "data/surveys";
 pub const PLANS: &str = "data/plans.csv";
+pub const AREAS: &str = "data/areas.csv";
 
 /// A row of `data/municipalities.csv`.
 #[derive(Debug, Clone, Deserialize)]
@@ -189,6 +190,42 @@ pub const PLAN_COLUMNS: &[Column] = &[
     },
 ];
 
+/// A row of `data/areas.csv`: a daily-life area (圏域).
+#[derive(Debug, Clone, Deserialize)]
+pub struct AreaRow {
+    pub id: String,
+    #[serde(alias = "圏域名")]
+    pub name: String,
+    #[serde(alias = "市区町村コード")]
+    pub municipality_code: String,
+    #[serde(default, alias = "地域包括支援センター")]
+    pub center: String,
+}
+
+/// The columns of `data/areas.csv`.
+pub const AREA_COLUMNS: &[Column] = &[
+    Column {
+        name: "id",
+        alias: "id",
+        required: true,
+    },
+    Column {
+        name: "name",
+        alias: "圏域名",
+        required: true,
+    },
+    Column {
+        name: "municipality_code",
+        alias: "市区町村コード",
+        required: true,
+    },
+    Column {
+        name: "center",
+        alias: "地域包括支援センター",
+        required: false,
+    },
+];
+
 /// A row of a survey's results.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SurveyRow {
@@ -262,6 +299,8 @@ pub struct DataFiles {
     pub snapshots: Vec<SnapshotFile>,
     /// Empty when the site has no `data/plans.csv`.
     pub plans: Vec<Located<PlanRow>>,
+    /// `None` when the site has no `data/areas.csv`.
+    pub areas: Option<Vec<Located<AreaRow>>>,
     pub surveys: Vec<SurveyFile>,
 }
 
@@ -272,17 +311,8 @@ pub fn load(root: &Path, today: Date, diags: &mut Diagnostics) -> DataFiles {
         municipalities: read_required(root, MUNICIPALITIES, MUNICIPALITY_COLUMNS, diags),
         offices: read_required(root, OFFICES, OFFICE_COLUMNS, diags),
         snapshots: load_snapshots(root, today, diags),
-        plans: if root.join(PLANS).is_file() {
-            read_csv(
-                root,
-                Path::new(PLANS),
-                Path::new(PLANS),
-                PLAN_COLUMNS,
-                diags,
-            )
-        } else {
-            Vec::new()
-        },
+        plans: read_optional(root, PLANS, PLAN_COLUMNS, diags).unwrap_or_default(),
+        areas: read_optional(root, AREAS, AREA_COLUMNS, diags),
         surveys: load_surveys(root, diags),
     }
 }
@@ -316,6 +346,19 @@ fn read_required<T: serde::de::DeserializeOwned>(
         return Vec::new();
     }
     read_csv(root, rel, rel, columns, diags)
+}
+
+/// Reads an optional file; `None` when the site does not have it.
+fn read_optional<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    columns: &[Column],
+    diags: &mut Diagnostics,
+) -> Option<Vec<Located<T>>> {
+    let rel = Path::new(rel);
+    root.join(rel)
+        .is_file()
+        .then(|| read_csv(root, rel, rel, columns, diags))
 }
 
 /// A header cell only the official open data of care offices has.

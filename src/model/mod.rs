@@ -4,6 +4,7 @@
 //! names known offices, every group names known municipalities and every
 //! `@/` link points at a page: later stages never see raw rows.
 
+pub mod areas;
 pub mod content;
 pub mod markdown;
 pub mod municipalities;
@@ -36,6 +37,9 @@ pub struct Office {
     pub area: String,
     /// Its municipality or ward.
     pub municipality: PlaceId,
+    /// Where it counts: its area of `data/areas.csv`, or its municipality
+    /// when it names none (or the site has no areas.csv).
+    pub place: PlaceId,
     pub service_types: Vec<String>,
     /// 居宅介護支援・介護予防支援事業所.
     pub care_manager: bool,
@@ -105,8 +109,7 @@ impl Site {
     /// Whether an office counts in a place (its municipality, the city of its
     /// ward, or the site's own place).
     pub fn office_in(&self, office: OfficeId, place: PlaceId) -> bool {
-        self.places
-            .contains(place, self.office(office).municipality)
+        self.places.contains(place, self.office(office).place)
     }
 }
 
@@ -134,6 +137,12 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let errors_before = diags.error_count();
     let config = inputs.config;
     let places = municipalities::build(&inputs.data.municipalities, &config, diags);
+    let places = areas::build(
+        places,
+        inputs.data.areas.as_deref(),
+        &config.prefecture_code,
+        diags,
+    );
     let offices = offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, diags);
     let plans = plans::build(&inputs.data.plans, &offices, snapshots.last(), diags);

@@ -63,12 +63,61 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Places {
     let prefecture = config.prefecture_code.as_str();
+    let list = municipalities(rows, prefecture, diags);
+    if let Some(city) = &config.city {
+        warn_outside_city(rows, &list, city, diags);
+        return Places::new(
+            MunicipalityCode::checked(city.code.clone()),
+            city.name.clone(),
+            wards_of_city(list, &city.code),
+        )
+        .as_city();
+    }
     let own = gov_codes::prefecture_code(prefecture).expect("checked by load");
     Places::new(
         MunicipalityCode::checked(own),
         config.prefecture_name.clone(),
-        municipalities(rows, prefecture, diags),
+        list,
     )
+}
+
+/// A city portal lists only its city and the city's wards: any other row
+/// is left out, with a warning naming it.
+fn warn_outside_city(
+    rows: &[Located<MunicipalityRow>],
+    list: &[NewPlace],
+    city: &crate::load::config::City,
+    diags: &mut Diagnostics,
+) {
+    let rel = Path::new(MUNICIPALITIES);
+    let kept = wards_of_city(list.to_vec(), &city.code);
+    for row in rows {
+        let code = row.value.code.as_str();
+        if code == city.code || kept.iter().any(|w| w.code.as_str() == code) {
+            continue;
+        }
+        diags.push(row.place(
+            Diagnostic::warning(
+                rel,
+                format!(
+                    "code \"{code}\" ({}) is neither {} nor one of its wards: this city portal leaves it out",
+                    row.value.name, city.name
+                ),
+            ),
+            "code",
+        ));
+    }
+}
+
+/// A city portal's municipalities: the city's wards, each a child of the
+/// site's own place; the city's own row and other municipalities are left
+/// out (offices of other municipalities are warned about where they are read).
+fn wards_of_city(list: Vec<NewPlace>, city: &str) -> Vec<NewPlace> {
+    let position = list.iter().position(|m| m.code.as_str() == city);
+    list.into_iter()
+        .filter(|m| m.kind == PlaceKind::Ward && m.city.is_some() && m.city == position)
+        .map(|m| NewPlace { city: None, ..m })
+        .collect()
 }
 
 /// The checked municipalities of a prefecture in output order.

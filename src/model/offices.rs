@@ -76,7 +76,30 @@ pub fn build(
             ));
             continue;
         }
-        let Some(municipality) = places.municipality_by_code(&v.municipality_code) else {
+        let own = places.own();
+        let city_portal = places.is_city();
+        let municipality = if city_portal && own.code.as_str() == v.municipality_code {
+            Some(own)
+        } else {
+            places.municipality_by_code(&v.municipality_code)
+        };
+        if city_portal
+            && municipality.is_none()
+            && super::municipalities::code_problem(&v.municipality_code, prefecture).is_none()
+        {
+            diags.push(row.place(
+                Diagnostic::warning(
+                    rel,
+                    format!(
+                        "office {} is in municipality_code \"{}\", not in {} ({}) of this city portal: left out of every figure",
+                        v.office_number, v.municipality_code, own.name, own.code
+                    ),
+                ),
+                "municipality_code",
+            ));
+            continue;
+        }
+        let Some(municipality) = municipality else {
             let hint = match super::municipalities::code_problem(&v.municipality_code, prefecture) {
                 Some(problem) => format!(": {problem}"),
                 None => String::new(),
@@ -107,6 +130,13 @@ pub fn build(
             ));
             continue;
         }
+        let place = match super::areas::resolve(places, municipality.id, &v.area) {
+            Ok(place) => place,
+            Err(message) => {
+                diags.push(error(message, "area"));
+                continue;
+            }
+        };
         let care_manager = service_types
             .iter()
             .any(|s| CARE_MANAGER_SERVICES.contains(&s.as_str()));
@@ -121,6 +151,7 @@ pub fn build(
             phone: v.phone,
             area: v.area,
             municipality: municipality.id,
+            place,
             service_types,
             care_manager,
         });

@@ -1,5 +1,6 @@
 //! The tree of places a site speaks of: its own place (the prefecture), its
-//! municipalities, and the designated cities with their wards.
+//! municipalities, the designated cities with their wards, and the daily-life
+//! areas (圏域) of `data/areas.csv` inside them.
 //!
 //! Places are addressed by [`PlaceId`], a typed position in the tree, and every
 //! per-place value (figures, office lists) lives in a [`PlaceMap`] keyed by it,
@@ -10,49 +11,47 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
-/// A national local government code (全国地方公共団体コード): six digits with
-/// their check digit, checked by the model before one is made.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MunicipalityCode(String);
+/// A text value checked by the model before one is made; shown as written.
+macro_rules! text_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
 
-impl MunicipalityCode {
-    /// A code the caller has checked (check digit, prefecture).
-    pub(crate) fn checked(code: String) -> MunicipalityCode {
-        MunicipalityCode(code)
-    }
+        impl $name {
+            /// A value the caller has checked.
+            pub(crate) fn checked(value: String) -> $name {
+                $name(value)
+            }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
 }
 
-impl fmt::Display for MunicipalityCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// An office number (事業所番号): ten characters kept as text, since leading
-/// zeros and the letter of 総合事業 offices matter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OfficeNumber(String);
-
-impl OfficeNumber {
-    /// A number the caller has checked.
-    pub(crate) fn checked(number: String) -> OfficeNumber {
-        OfficeNumber(number)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for OfficeNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+text_type!(
+    /// A national local government code (全国地方公共団体コード): six digits
+    /// with their check digit (checked: check digit, prefecture).
+    MunicipalityCode
+);
+text_type!(
+    /// An office number (事業所番号): ten characters kept as text, since
+    /// leading zeros and the letter of 総合事業 offices matter.
+    OfficeNumber
+);
+text_type!(
+    /// An area's id from `data/areas.csv`: a URL slug of lowercase ASCII
+    /// letters, digits and `-`.
+    AreaId
+);
 
 /// A typed position in one of the model's lists: the key of an [`IdMap`].
 pub trait Id: Copy {
@@ -144,12 +143,14 @@ impl<I: Id, T> IndexMut<I> for IdMap<I, T> {
 /// What a place is, which decides how it is counted and how it is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceKind {
-    /// The site's own place.
+    /// The site's own place: the prefecture, or the city of a city portal.
     Prefecture,
     Municipality,
     /// A designated city whose wards are listed: it sums them.
     DesignatedCity,
     Ward,
+    /// A daily-life area (圏域) of `data/areas.csv`, inside a municipality or ward.
+    Area,
 }
 
 /// A place with its code and names.
@@ -160,18 +161,45 @@ pub struct Place {
     pub name: String,
     pub kana: String,
     pub kind: PlaceKind,
-    /// A ward's designated city; a municipality's is the site's own place.
+    /// A ward's designated city; a municipality's is the site's own place;
+    /// an area's is its municipality or ward.
     pub parent: Option<PlaceId>,
     /// False for a designated city added because its wards are listed.
     pub listed: bool,
+    /// An area's id and the community support center serving it.
+    pub area: Option<AreaInfo>,
+}
+
+/// What an area has beside its name; its `code` is its municipality's.
+#[derive(Debug, Clone)]
+pub struct AreaInfo {
+    pub id: AreaId,
+    /// 地域包括支援センター; empty when not given.
+    pub center: String,
+}
+
+/// An area before it has its place in the tree.
+#[derive(Debug, Clone)]
+pub struct NewArea {
+    pub id: AreaId,
+    pub name: String,
+    pub center: String,
+    pub parent: PlaceId,
 }
 
 /// The places of a site: its own place first, then municipalities in output
-/// order (file order, designated cities just before their wards).
+/// order (file order, designated cities just before their wards), then the
+/// areas in file order.
 #[derive(Debug, Clone)]
 pub struct Places {
     places: Vec<Place>,
     by_code: HashMap<MunicipalityCode, PlaceId>,
+    /// Where the areas start in `places`.
+    areas_from: usize,
+    /// Whether the site has `data/areas.csv` (even one without rows).
+    has_area_file: bool,
+    /// Whether the site's own place is a city (a city portal).
+    city: bool,
 }
 
 /// A municipality before it has its place in the tree.
@@ -197,6 +225,7 @@ impl Places {
             kind: PlaceKind::Prefecture,
             parent: None,
             listed: true,
+            area: None,
         };
         let places: Vec<Place> = std::iter::once(own)
             .chain(municipalities.into_iter().enumerate().map(|(i, m)| Place {
@@ -207,10 +236,51 @@ impl Places {
                 kind: m.kind,
                 parent: Some(PlaceId::from_index(m.city.map_or(0, |c| c + 1))),
                 listed: m.listed,
+                area: None,
             }))
             .collect();
         let by_code = places.iter().map(|p| (p.code.clone(), p.id)).collect();
-        Places { places, by_code }
+        Places {
+            areas_from: places.len(),
+            places,
+            by_code,
+            has_area_file: false,
+            city: false,
+        }
+    }
+
+    /// The tree of a city portal: its own place is the city, whose wards
+    /// (for a designated city) are the municipalities.
+    pub fn as_city(mut self) -> Places {
+        self.city = true;
+        self
+    }
+
+    /// Whether the site's own place is a city (a city portal).
+    pub fn is_city(&self) -> bool {
+        self.city
+    }
+
+    /// The tree with the areas of `data/areas.csv` added, in file order.
+    pub fn with_areas(mut self, areas: Vec<NewArea>) -> Places {
+        for a in areas {
+            let code = self.get(a.parent).code.clone();
+            self.places.push(Place {
+                id: PlaceId::from_index(self.places.len()),
+                code,
+                name: a.name,
+                kana: String::new(),
+                kind: PlaceKind::Area,
+                parent: Some(a.parent),
+                listed: true,
+                area: Some(AreaInfo {
+                    id: a.id,
+                    center: a.center,
+                }),
+            });
+        }
+        self.has_area_file = true;
+        self
     }
 
     /// The site's own place.
@@ -229,7 +299,31 @@ impl Places {
 
     /// Municipalities, designated cities and wards in output order.
     pub fn municipalities(&self) -> &[Place] {
-        &self.places[1..]
+        &self.places[1..self.areas_from]
+    }
+
+    /// The areas of `data/areas.csv` in file order.
+    pub fn areas(&self) -> &[Place] {
+        &self.places[self.areas_from..]
+    }
+
+    /// Whether the site has `data/areas.csv`: then it has area pages.
+    pub fn has_area_file(&self) -> bool {
+        self.has_area_file
+    }
+
+    /// The areas inside a place, in file order.
+    pub fn areas_in(&self, place: PlaceId) -> impl Iterator<Item = &Place> {
+        self.areas()
+            .iter()
+            .filter(move |a| self.contains(place, a.id))
+    }
+
+    /// An area by its id.
+    pub fn area_by_id(&self, id: &str) -> Option<&Place> {
+        self.areas()
+            .iter()
+            .find(|a| a.area.as_ref().is_some_and(|i| i.id.as_str() == id))
     }
 
     /// A municipality by its code (not the site's own place).

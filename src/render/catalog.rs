@@ -113,7 +113,7 @@ const ABOUT: &[About] = &[
         columns: &[&OFFICE, &[SERVICE_TYPES, LINKING, SOFTWARE]],
     },
     About {
-        path: "data/areas.csv",
+        path: urls::AREAS_CSV,
         title: "圏域別の導入状況",
         description: "日常生活圏域（地域包括支援センターの圏域）ごとの導入状況。",
         columns: &[

@@ -69,6 +69,16 @@ pub fn era_year(date: Date) -> String {
     }
 }
 
+/// An office's status as pages name it: `導入済み`, `導入予定`, `未導入`.
+pub fn status_label(status: crate::figures::Status) -> &'static str {
+    use crate::figures::Status;
+    match status {
+        Status::Adopted { .. } => "導入済み",
+        Status::Planned => "導入予定",
+        Status::NotAdopted => "未導入",
+    }
+}
+
 /// `2025年11月30日`, for lists where the era would be noise.
 pub fn japanese(date: Date) -> String {
     format!("{}年{}月{}日", date.year, date.month, date.day)

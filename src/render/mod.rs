@@ -123,9 +123,8 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     ]
     .into_iter()
     .chain(
-        site.places
-            .all()
-            .iter()
+        std::iter::once(site.places.own())
+            .chain(site.places.municipalities())
             .map(|p| feeds::newly_adopted(site, figures, p.id)),
     )
     .chain(search::files(site, figures, &search, &builder.manual_of))
@@ -198,6 +197,12 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
         link("導入事業所一覧", "offices", urls::OFFICES),
         link("お知らせ", "news", urls::NEWS),
     ];
+    // A city without wards is broken down by its areas on the municipality
+    // list already, which the link above names `圏域別の導入状況`.
+    let own_breakdown = site.places.is_city() && site.places.municipalities().is_empty();
+    if site.places.has_area_file() && !own_breakdown {
+        nav.insert(5, link("圏域別の導入状況", "areas", urls::AREAS));
+    }
     if !site.surveys.is_empty() {
         nav.push(link("アンケート結果", "surveys", urls::SURVEYS));
     }

@@ -8,7 +8,8 @@ use crate::model::Site;
 use crate::urls;
 
 /// `data/municipalities.csv`, `.json`, `data/groups.csv`, `data/trend.csv`,
-/// `data/adopted-offices.csv` as (path, bytes).
+/// `data/adopted-offices.csv`, `data/office-status.csv` and, with
+/// `data/areas.csv`, `data/areas.csv` as (path, bytes).
 pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
     let as_of = figures
         .current
@@ -112,7 +113,7 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
                 .unwrap_or_default(),
         ]
     }));
-    vec![
+    let mut files = vec![
         (
             urls::MUNICIPALITIES_CSV.to_string(),
             csv_bytes(&municipalities),
@@ -125,14 +126,28 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
         (urls::TREND_CSV.to_string(), csv_bytes(&trend)),
         (urls::ADOPTED_OFFICES_CSV.to_string(), csv_bytes(&adopted)),
         (urls::OFFICE_STATUS_CSV.to_string(), csv_bytes(&status)),
-    ]
+    ];
+    if site.places.has_area_file() {
+        let areas = figure_table(
+            &["id", "name", "municipality_code"],
+            site.places.areas().iter().map(|a| {
+                let id = a.area.as_ref().expect("an area has its id").id.to_string();
+                (
+                    vec![id, a.name.clone(), a.code.to_string()],
+                    figures.current.places[a.id],
+                )
+            }),
+            &as_of,
+        );
+        files.push((urls::AREAS_CSV.to_string(), csv_bytes(&areas)));
+    }
+    files
 }
 
 /// The site's own place, then every municipality in output order.
 fn places_of<'a>(site: &'a Site, figures: &DateFigures) -> Vec<(&'a str, &'a str, Counts)> {
-    site.places
-        .all()
-        .iter()
+    std::iter::once(site.places.own())
+        .chain(site.places.municipalities())
         .map(|p| (p.code.as_str(), p.name.as_str(), figures.places[p.id]))
         .collect()
 }

@@ -103,7 +103,8 @@ impl SiteLinks {
 pub struct Words {
     /// The site's own place as a whole: `大分県全体`, `大阪府全体`.
     pub whole: String,
-    /// `市町村`, or `市区町村` where the place has wards.
+    /// `市町村`, or `市区町村` where the place has wards; in a city portal `区`
+    /// (a designated city) or `圏域`.
     pub municipalities: &'static str,
 }
 
@@ -116,7 +117,7 @@ pub struct FigureRow {
     /// (groups, and the site's own row, which heads the table it is on).
     pub url: String,
     /// The row's style: `row-prefecture`, `row-group`, `row-municipality`,
-    /// `row-designated_city` or `row-ward`.
+    /// `row-designated_city`, `row-ward` or `row-area`.
     pub class: &'static str,
     pub offices: u32,
     pub adopted: u32,
@@ -202,6 +203,28 @@ pub struct OfficeView {
     /// The municipality's name and the address after it, without the
     /// prefecture: how the office list shows where an office is.
     pub location: String,
+}
+
+/// The offices of an area with one status, as a list to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusListView {
+    /// `adopted`, `planned` or `not-adopted`: the list's anchor.
+    pub id: &'static str,
+    /// `導入済み`, `導入予定` or `未導入`.
+    pub title: &'static str,
+    pub offices: Vec<AreaOfficeView>,
+}
+
+/// An office in an area's printable list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaOfficeView {
+    pub name: String,
+    pub url: String,
+    pub number: String,
+    pub service_types: Vec<String>,
+    pub phone: String,
+    /// `導入済み（令和7年5月31日から）`, `導入予定` or `未導入`.
+    pub status: String,
 }
 
 /// An office's own page: what it is, where it stands, and its partners.
@@ -296,9 +319,13 @@ pub struct SearchView {
     pub office_pattern: String,
     /// Not-adopted offices are searchable too.
     pub all: bool,
+    /// Some of them plan to adopt: the status filter offers 導入予定.
+    pub planned: bool,
     /// Offices in the index.
     pub total: usize,
     pub municipalities: Vec<SearchOption>,
+    /// The area filter's choices; empty: no area filter.
+    pub areas: Vec<SearchOption>,
     pub services: Vec<String>,
     pub software: Vec<String>,
 }

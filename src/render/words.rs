@@ -1,5 +1,6 @@
-//! Words that follow the site's place: a 府 is not a 県, and a prefecture
-//! with wards has 市区町村, not 市町村.
+//! Words that follow the site's place: a 府 is not a 県, a prefecture
+//! with wards has 市区町村, not 市町村, and a city is broken down by 区 (a
+//! designated city) or 圏域.
 
 use super::views::Words;
 use crate::model::places::Places;
@@ -9,7 +10,13 @@ impl Words {
     pub fn of(places: &Places) -> Words {
         Words {
             whole: format!("{}全体", places.own().name),
-            municipalities: if places.has_wards() {
+            municipalities: if places.is_city() {
+                if places.municipalities().is_empty() {
+                    "圏域"
+                } else {
+                    "区"
+                }
+            } else if places.has_wards() {
                 "市区町村"
             } else {
                 "市町村"

@@ -1,4 +1,5 @@
-//! `renkei new`: a complete, working site for any of the 47 prefectures.
+//! `renkei new`: a complete, working site for any of the 47 prefectures, or
+//! a city portal for any municipality (with an area list to fill in).
 //!
 //! A prefecture that has never used renkei starts from here: the national code
 //! list gives every municipality and ward, and starter pages written for staff
@@ -19,13 +20,66 @@ static STARTER: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/starter
 const OFFICES_HEADER: &str =
     "office_number,name,name_kana,corporation,municipality_code,service_types,address,phone,area\n";
 
-/// Every file of a new site for `prefecture` (a prefecture entry of the
-/// national list), by path relative to the site root.
-pub fn files(prefecture: &Entry) -> BTreeMap<PathBuf, Vec<u8>> {
-    let municipalities = municipalities(prefecture.prefecture);
+/// What a new site is for: a prefecture, or the city of a city portal
+/// (entries of the national list).
+#[derive(Debug, Clone, Copy)]
+pub enum Starter {
+    Prefecture(&'static Entry),
+    City(&'static Entry),
+}
+
+impl Starter {
+    /// The site's own place.
+    pub fn entry(self) -> &'static Entry {
+        match self {
+            Starter::Prefecture(e) | Starter::City(e) => e,
+        }
+    }
+}
+
+/// The city a person named: its code, or its name when only one
+/// municipality of the country has it; or a message saying what is accepted.
+pub fn city_arg(query: &str) -> Result<&'static Entry, String> {
+    let query = query.trim();
+    let is_city = |e: &&Entry| matches!(e.kind, Kind::Municipality | Kind::DesignatedCity);
+    if let Some(entry) = gov_codes::lookup(query).filter(is_city) {
+        return Ok(entry);
+    }
+    let named: Vec<&Entry> = gov_codes::all()
+        .iter()
+        .filter(is_city)
+        .filter(|e| e.name == query)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "unknown city \"{query}\": give the 6-digit national code of a municipality (e.g. 312029) or its name (e.g. 米子市)"
+        )),
+        many => Err(format!(
+            "several municipalities are called {query}: give the code of the one meant ({})",
+            many.iter().map(|e| e.code).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// The header of a city starter's area list, for the city to fill in.
+const AREAS_HEADER: &str = "id,圏域名,市区町村コード,地域包括支援センター\n";
+
+/// Every file of a new site, by path relative to the site root.
+pub fn files(starter: Starter) -> BTreeMap<PathBuf, Vec<u8>> {
+    let own = starter.entry();
+    let prefecture =
+        gov_codes::find_prefecture(own.prefecture).expect("every entry has its prefecture");
+    let municipalities: Vec<&Entry> = match starter {
+        Starter::Prefecture(_) => municipalities(prefecture.prefecture),
+        Starter::City(city) => municipalities(prefecture.prefecture)
+            .into_iter()
+            .filter(|e| e.code == city.code || e.parent_code == Some(city.code))
+            .collect(),
+    };
     let code_at = |i: usize| municipalities.get(i).map_or("", |e| e.code);
     let fill = |text: &str| {
-        text.replace("{{prefecture_name}}", prefecture.name)
+        text.replace("{{prefecture_name}}", own.name)
             .replace("{{prefecture_code}}", prefecture.prefecture)
             .replace("{{first_code}}", code_at(0))
             .replace("{{second_code}}", code_at(1))
@@ -42,6 +96,24 @@ pub fn files(prefecture: &Entry) -> BTreeMap<PathBuf, Vec<u8>> {
             };
             files.insert(path, fill(text).into_bytes());
         }
+    }
+    if let Starter::City(city) = starter {
+        let toml = files
+            .get_mut(Path::new("site.toml"))
+            .expect("the starter has site.toml");
+        let marker = format!("prefecture_code = \"{}\"\n", prefecture.prefecture);
+        let text = String::from_utf8(std::mem::take(toml)).expect("starter files are UTF-8 text");
+        *toml = text
+            .replacen(
+                &marker,
+                &format!("{marker}\n# 市のサイト（市ポータル）の市の全国地方公共団体コードです。変更しないでください。\nmunicipality_code = \"{}\"\n", city.code),
+                1,
+            )
+            .into_bytes();
+        files.insert(
+            PathBuf::from(crate::load::data::AREAS),
+            AREAS_HEADER.as_bytes().to_vec(),
+        );
     }
     files.insert(
         PathBuf::from(crate::load::data::MUNICIPALITIES),
@@ -79,7 +151,7 @@ fn municipalities_csv(entries: &[&Entry]) -> String {
 
 /// Writes a new site into `dir`, which must not exist or be empty: renkei
 /// never writes over a folder that holds anything. Returns the files written.
-pub fn create(dir: &Path, prefecture: &Entry) -> Result<Vec<PathBuf>, String> {
+pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, String> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
@@ -90,7 +162,7 @@ pub fn create(dir: &Path, prefecture: &Entry) -> Result<Vec<PathBuf>, String> {
             ));
         }
     }
-    let files = files(prefecture);
+    let files = files(starter);
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -110,7 +182,7 @@ mod tests {
     #[test]
     fn lists_every_municipality_and_ward_with_its_city() {
         let osaka = gov_codes::find_prefecture("27").unwrap();
-        let files = files(osaka);
+        let files = files(Starter::Prefecture(osaka));
         let csv = String::from_utf8(files[Path::new("data/municipalities.csv")].clone()).unwrap();
         assert!(csv.starts_with("code,name,kana,parent_code\n271004,大阪市,"));
         assert!(
@@ -131,7 +203,7 @@ mod tests {
             .iter()
             .filter(|e| e.kind == Kind::Prefecture)
         {
-            let files = files(prefecture);
+            let files = files(Starter::Prefecture(prefecture));
             let csv = std::str::from_utf8(&files[Path::new("data/municipalities.csv")]).unwrap();
             let mut diags = crate::diag::Diagnostics::default();
             let rows = crate::load::table::read::<crate::load::data::MunicipalityRow>(
@@ -156,9 +228,34 @@ mod tests {
     }
 
     #[test]
+    fn a_city_starter_names_its_city_and_has_an_area_list() {
+        let yonago = city_arg("米子市").unwrap();
+        assert_eq!(yonago.code, "312029");
+        assert_eq!(city_arg("312029").unwrap().name, "米子市");
+        assert!(city_arg("府中市").unwrap_err().starts_with(
+            "several municipalities are called 府中市: give the code of the one meant ("
+        ));
+        assert_eq!(
+            city_arg("架空市").unwrap_err(),
+            "unknown city \"架空市\": give the 6-digit national code of a municipality (e.g. 312029) or its name (e.g. 米子市)"
+        );
+        let files = files(Starter::City(yonago));
+        let toml = String::from_utf8(files[Path::new("site.toml")].clone()).unwrap();
+        assert!(
+            toml.contains("prefecture_code = \"31\"\n\n# 市のサイト"),
+            "{toml}"
+        );
+        assert!(toml.contains("municipality_code = \"312029\"\n"));
+        assert!(toml.contains("title = \"米子市 ケアプランデータ連携システム"));
+        let csv = String::from_utf8(files[Path::new("data/municipalities.csv")].clone()).unwrap();
+        assert_eq!(csv, "code,name,kana,parent_code\n312029,米子市,よなごし,\n");
+        assert_eq!(files[Path::new("data/areas.csv")], AREAS_HEADER.as_bytes());
+    }
+
+    #[test]
     fn fills_in_the_prefecture_everywhere() {
         let oita = gov_codes::find_prefecture("44").unwrap();
-        for (path, bytes) in files(oita) {
+        for (path, bytes) in files(Starter::Prefecture(oita)) {
             let text = String::from_utf8(bytes).unwrap();
             assert!(
                 !text.contains("{{"),
@@ -166,7 +263,9 @@ mod tests {
                 path.display()
             );
         }
-        let toml = String::from_utf8(files(oita)[Path::new("site.toml")].clone()).unwrap();
+        let toml =
+            String::from_utf8(files(Starter::Prefecture(oita))[Path::new("site.toml")].clone())
+                .unwrap();
         assert!(toml.contains("prefecture_code = \"44\""));
         assert!(toml.contains("title = \"大分県 ケアプランデータ連携システム"));
     }

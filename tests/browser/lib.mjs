@@ -53,6 +53,12 @@ export const pageTypes = {
   'office-adopted': 'offices/4400010024/',
   'office-not-adopted': 'offices/4400010016/',
   'not-found': 'no-such-page/',
+  // The city portal of examples/city/, built by run.sh under city/.
+  'city-home': 'city/',
+  'city-areas': 'city/areas/',
+  'city-area': 'city/areas/minatoyama/',
+  'city-municipalities': 'city/municipalities/',
+  'city-offices': 'city/offices/',
 };
 
 /** The HTTP status each page type answers with. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser tests: installs Debian's Chromium, Japanese fonts, Java and Node when
 # missing (and a newer Node from the npm registry when Debian's is too old) and
-# the npm packages (package-lock.json), builds the demo for a
+# the npm packages (package-lock.json), builds the demo (and the city portal
+# example under city/) for a
 # loopback URL, serves it, and runs every tests/browser/*.test.mjs with node's
 # test runner: pages and screenshots, axe-core, the Nu HTML Checker, phone checks.
 # Screenshots (375 and 1280 px) are kept in tests/browser/screenshots/.
@@ -53,6 +54,8 @@ cleanup() {
 trap cleanup EXIT
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 "$root/target/release/renkei" build --root "$root" --out "$site/public" --base-url "http://127.0.0.1:$port/"
+# The city portal example, served from the same server under city/.
+"$root/target/release/renkei" build --root "$root/examples/city" --out "$site/public/city" --base-url "http://127.0.0.1:$port/city/"
 node "$here/serve.mjs" "$site/public" "$port" &
 server=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done

@@ -89,6 +89,15 @@ impl TestSite {
         site
     }
 
+    /// A copy of the city portal example in `examples/city/`.
+    pub fn city() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        };
+        copy_dir(&repo().join("examples/city"), site.path());
+        site
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

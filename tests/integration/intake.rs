@@ -721,3 +721,53 @@ fn a_200_megabyte_file_is_refused_with_its_line() {
     let run = answers(&site);
     run.assert_stderr_has(&format!("error: data/adoption/2025-12-31.csv:{line}: bytes here are valid neither as UTF-8 nor as Shift_JIS"));
 }
+
+#[test]
+fn new_writes_a_city_portal_and_import_keeps_only_its_offices() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().join("yonago");
+    let run = renkei(&[
+        OsStr::new("new"),
+        root.as_os_str(),
+        OsStr::new("--city"),
+        OsStr::new("米子市"),
+    ]);
+    assert!(run.success, "renkei new failed:\n{}", run.stderr);
+    run.assert_stderr_has("wrote a new site for 米子市 into");
+    assert!(read(&root.join("site.toml")).contains("municipality_code = \"312029\""));
+    assert_eq!(
+        read(&root.join("data/areas.csv")),
+        "id,圏域名,市区町村コード,地域包括支援センター\n"
+    );
+    let official = root.join("jigyosho_110.csv");
+    std::fs::write(
+        &official,
+        format!(
+            "{OFFICIAL_HEADER}\n{}\n{}\n",
+            official_row("312029", "鳥取県", "米子市", "米子の訪問介護", "3110200001"),
+            official_row("312045", "鳥取県", "境港市", "境港の訪問介護", "3110400001"),
+        ),
+    )
+    .unwrap();
+    let run = import(&root, &[official.to_str().unwrap()]);
+    assert!(run.success, "{}", run.stderr);
+    run.assert_stderr_has("kept the 1 offices of 米子市 (this site is its city portal); left out 1 of other municipalities");
+    let offices = read(&root.join("data/offices.csv"));
+    assert!(
+        offices.contains("3110200001") && !offices.contains("3110400001"),
+        "{offices}"
+    );
+    let build = renkei(&[OsStr::new("build"), OsStr::new("--root"), root.as_os_str()]);
+    assert!(build.success, "{}", build.stderr);
+    assert!(read(&root.join("public/index.html")).contains("米子市の導入状況"));
+    let run = renkei(&[
+        OsStr::new("new"),
+        dir.path().join("fuchu").as_os_str(),
+        OsStr::new("--city"),
+        OsStr::new("府中市"),
+    ]);
+    assert_eq!(run.code, Some(2));
+    run.assert_stderr_has(
+        "error: several municipalities are called 府中市: give the code of the one meant (",
+    );
+}

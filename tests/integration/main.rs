@@ -1,7 +1,9 @@
 //! Integration tests: real sites built into temporary directories by the real
 //! binary, with assertions on the pages, the open-data files and the messages.
 
+mod areas;
 mod charts;
+mod city;
 mod demo;
 mod errors;
 mod harness;

@@ -346,7 +346,7 @@ fn an_unknown_figure_value_or_place_is_an_error_with_its_line() {
     let run = site.check();
     assert!(!run.success);
     run.assert_stderr_has("error: content/guides/start.md:6: figure: unknown value \"ratio\": expected one of offices, adopted, rate, cm_offices, cm_adopted, cm_rate, linking, planned, as_of");
-    run.assert_stderr_has("error: content/guides/start.md:8: figure: unknown place \"999999\": expected a municipality code or name of data/municipalities.csv or a group name of site.toml");
+    run.assert_stderr_has("error: content/guides/start.md:8: figure: unknown place \"999999\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml");
     run.assert_stderr_has("error: content/guides/start.md:10: figure: unknown value \"plans\": expected one of offices, adopted, rate, cm_offices, cm_adopted, cm_rate, linking, planned, as_of");
     run.assert_stderr_has("error: content/guides/start.md:12: figure: unknown argument \"town\": expected value=\"...\" and place=\"...\"");
     run.assert_stderr_has("error: content/guides/start.md:14: unknown {{ chart(...) }}: expected figure(...) or video(...)");

@@ -70,6 +70,9 @@ pub fn figure_place(written: Option<&str>, named: &Named<'_>) -> Result<FigurePl
     if let Some(m) = named.places.municipality_by_code(written) {
         return Ok(FigurePlace::Place(m.id));
     }
+    if let Some(area) = named.places.area_by_id(written) {
+        return Ok(FigurePlace::Place(area.id));
+    }
     if let Some(g) = named.groups.iter().find(|g| g.name == written) {
         return Ok(FigurePlace::Group(g.id));
     }
@@ -85,7 +88,7 @@ pub fn figure_place(written: Option<&str>, named: &Named<'_>) -> Result<FigurePl
             a.code, b.code
         )),
         (None, _) => Err(format!(
-            "figure: unknown place \"{written}\": expected a municipality code or name of data/municipalities.csv or a group name of site.toml"
+            "figure: unknown place \"{written}\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml"
         )),
     }
 }
@@ -292,7 +295,7 @@ mod tests {
         );
         assert_eq!(
             resolve(Some("999999")),
-            Err("figure: unknown place \"999999\": expected a municipality code or name of data/municipalities.csv or a group name of site.toml".into())
+            Err("figure: unknown place \"999999\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml".into())
         );
     }
 

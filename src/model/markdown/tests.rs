@@ -155,7 +155,7 @@ fn a_figure_is_checked_with_its_line() {
         errors,
         [
             "error: content/guides/usb.md:6: figure: unknown value \"ratio\": expected one of offices, adopted, rate, cm_offices, cm_adopted, cm_rate, linking, planned, as_of",
-            "error: content/guides/usb.md:6: figure: unknown place \"大阪市\": expected a municipality code or name of data/municipalities.csv or a group name of site.toml",
+            "error: content/guides/usb.md:6: figure: unknown place \"大阪市\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml",
         ]
     );
 }

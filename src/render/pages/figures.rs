@@ -22,6 +22,7 @@ impl Builder<'_> {
             PlaceKind::Municipality => ("row-municipality", self.url(&urls::place(place))),
             PlaceKind::DesignatedCity => ("row-designated_city", self.url(&urls::place(place))),
             PlaceKind::Ward => ("row-ward", self.url(&urls::place(place))),
+            PlaceKind::Area => ("row-area", self.url(&urls::place(place))),
         };
         let mut row = FigureRow::new(
             place.code.as_str(),
@@ -58,13 +59,19 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// The places the site is broken down into: its municipalities (a
+    /// designated city's wards), or in a city portal without wards its areas.
+    fn breakdown(&self) -> &[Place] {
+        let places = &self.site.places;
+        if places.is_city() && places.municipalities().is_empty() {
+            places.areas()
+        } else {
+            places.municipalities()
+        }
+    }
+
     pub(super) fn municipality_rows(&self) -> Vec<FigureRow> {
-        self.site
-            .places
-            .municipalities()
-            .iter()
-            .map(|m| self.place_row(m))
-            .collect()
+        self.breakdown().iter().map(|m| self.place_row(m)).collect()
     }
 
     pub(super) fn trend_rows(&self, place: PlaceId) -> Vec<TrendRow> {
@@ -104,15 +111,30 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Every municipality's current rate against the site's own.
+    /// Every municipality's (or a city's area's) current rate against the site's own.
     pub(super) fn comparison_chart(&self, large: bool) -> ChartView {
+        self.place_comparison(
+            "chart-municipalities",
+            self.breakdown(),
+            self.site_view.words.municipalities,
+            large,
+        )
+    }
+
+    /// Each of `places`' current rate against the site's own, the bars
+    /// named by `unit` (`市町村`, `圏域`).
+    pub(super) fn place_comparison(
+        &self,
+        id: &str,
+        places: &[Place],
+        unit: &str,
+        large: bool,
+    ) -> ChartView {
         let site = self.site;
         let current = &self.figures.current;
         let words = &self.site_view.words;
         let comparison = charts::Comparison {
-            bars: site
-                .places
-                .municipalities()
+            bars: places
                 .iter()
                 .map(|m| {
                     let c = &current.places[m.id];
@@ -127,7 +149,7 @@ impl Builder<'_> {
                 .collect(),
             reference_name: &words.whole,
             reference: current.places[site.places.own().id].rate(),
-            unit: words.municipalities,
+            unit,
             mark_name: (!site.groups.is_empty()).then(|| {
                 site.groups
                     .iter()
@@ -136,7 +158,7 @@ impl Builder<'_> {
                     .join("・")
             }),
         };
-        charts::comparison("chart-municipalities", &comparison, current.date, large)
+        charts::comparison(id, &comparison, current.date, large)
     }
 
     /// Rates over the snapshots, one series per `(name, snapshot → rate)`;
@@ -158,6 +180,33 @@ impl Builder<'_> {
             })
             .collect();
         Some(charts::trend("chart-trend", title, &series))
+    }
+
+    /// A place's rate over the snapshots beside the site's own.
+    pub(super) fn compared_trend(&self, p: &Place) -> Option<ChartView> {
+        let own = self.site.places.own().id;
+        let whole = &self.site_view.words.whole;
+        self.trend_chart(
+            &format!("{}と{whole}の導入率の推移", p.name),
+            &[
+                (&p.name, &|f| f.places[p.id].rate()),
+                (whole, &|f| f.places[own].rate()),
+            ],
+        )
+    }
+
+    /// A place's adopted, planned and not adopted offices per service type.
+    pub(super) fn service_chart(&self, p: &Place) -> ChartView {
+        let bars: Vec<charts::ServiceBar> = self.figures.service_types[p.id]
+            .iter()
+            .map(|b| charts::ServiceBar {
+                label: &b.label,
+                adopted: b.counts.adopted,
+                planned: b.counts.planned,
+                offices: b.counts.offices,
+            })
+            .collect();
+        charts::services("chart-services", &p.name, &bars, self.figures.current.date)
     }
 
     /// The page of the municipalities and the site's own figures, titled by
@@ -300,6 +349,8 @@ impl Builder<'_> {
             service_types: Vec<BreakdownRow>,
             service_chart: ChartView,
             areas: Vec<BreakdownRow>,
+            /// With `data/areas.csv`: its areas, each linked to its page.
+            area_rows: Vec<FigureRow>,
             offices: Vec<OfficeView>,
             /// The head of the office list's municipality column; empty
             /// (no column) unless the offices lie in several wards.
@@ -309,7 +360,6 @@ impl Builder<'_> {
             feed_url: String,
         }
         let site = self.site;
-        let own = site.places.own();
         let path = urls::place(m);
         let mut trail = vec![self.crumb(&self.list_title(), urls::MUNICIPALITIES)];
         let parent = m
@@ -325,17 +375,7 @@ impl Builder<'_> {
             m.name
         );
         let meta = self.meta(&path, &title, Some(&description), "municipalities", &trail);
-        let current = &self.figures.current;
-        let whole = &self.site_view.words.whole;
         let services = &self.figures.service_types[m.id];
-        let service_bars: Vec<charts::ServiceBar> = services
-            .iter()
-            .map(|b| charts::ServiceBar {
-                label: &b.label,
-                adopted: b.counts.adopted,
-                offices: b.counts.offices,
-            })
-            .collect();
         self.job(
             &path,
             "municipality.html",
@@ -355,21 +395,11 @@ impl Builder<'_> {
                     .map(|g| g.name.clone())
                     .collect(),
                 trend: self.trend_rows(m.id),
-                trend_chart: self.trend_chart(
-                    &format!("{}と{whole}の導入率の推移", m.name),
-                    &[
-                        (&m.name, &|f| f.places[m.id].rate()),
-                        (whole, &|f| f.places[own.id].rate()),
-                    ],
-                ),
+                trend_chart: self.compared_trend(m),
                 service_types: self.breakdown_rows(services),
-                service_chart: charts::services(
-                    "chart-services",
-                    &m.name,
-                    &service_bars,
-                    current.date,
-                ),
+                service_chart: self.service_chart(m),
                 areas: self.breakdown_rows(&self.figures.areas[m.id]),
+                area_rows: self.area_rows(m.id),
                 offices: self.adopted_offices(m.id),
                 municipality_column: if site.places.wards_of(m.id).next().is_some() {
                     self.site_view.words.municipalities

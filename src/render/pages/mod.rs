@@ -5,6 +5,7 @@
 //! formats come from `format`, HTML from templates. The page kinds live in
 //! `figures` (home and municipality pages), `offices` and `content`.
 
+mod areas;
 mod content;
 mod figures;
 mod office;
@@ -177,6 +178,7 @@ impl<'a> Builder<'a> {
                 .par_iter()
                 .map(|m| self.municipality(m)),
         );
+        jobs.extend(self.area_pages());
         jobs.extend(self.section(&self.site.content.guides, "guides", "導入ガイド"));
         jobs.extend(self.section(&self.site.content.news, "news", "お知らせ"));
         jobs.extend(self.manuals());

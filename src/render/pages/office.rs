@@ -36,10 +36,10 @@ impl Builder<'_> {
         } else {
             o.area.clone()
         };
-        let (status_label, since) = match status {
-            Status::Adopted { since } => ("導入済み", Some(since)),
-            Status::Planned => ("導入予定", None),
-            Status::NotAdopted => ("未導入", None),
+        let status_label = format::status_label(status);
+        let since = match status {
+            Status::Adopted { since } => Some(since),
+            Status::Planned | Status::NotAdopted => None,
         };
         let partner_kind = if o.care_manager {
             "サービス事業所"

@@ -95,15 +95,31 @@ impl Builder<'_> {
             index_url: self.url(urls::SEARCH_INDEX),
             office_pattern: self.url(urls::OFFICE_PATTERN),
             all: self.search.all,
+            planned: self.search.all && !site.plans.is_empty(),
             total: self.search.entries.len(),
-            municipalities: site
+            municipalities: self
+                .search
                 .places
-                .municipalities()
                 .iter()
+                .map(|&p| site.places.get(p))
                 .map(|m| SearchOption {
-                    value: m.code.to_string(),
+                    value: search::filter_value(m).to_string(),
                     label: m.name.clone(),
                     ward: m.kind == PlaceKind::Ward,
+                })
+                .collect(),
+            areas: self
+                .search
+                .areas
+                .iter()
+                .map(|&a| {
+                    let area = site.places.get(a);
+                    let parent = site.places.get(area.parent.expect("an area has a parent"));
+                    SearchOption {
+                        value: search::filter_value(area).to_string(),
+                        label: format!("{}（{}）", area.name, parent.name),
+                        ward: false,
+                    }
                 })
                 .collect(),
             services: self.figures.facets.services.clone(),

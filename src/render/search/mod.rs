@@ -20,7 +20,8 @@ use serde::Serialize;
 use crate::figures::Figures;
 use crate::fold::fold;
 use crate::model::Site;
-use crate::model::places::{Id, OfficeId, PlaceId, PlaceKind};
+use crate::model::places::Place;
+use crate::model::places::{IdMap, OfficeId, PlaceId, PlaceKind};
 use crate::urls;
 
 /// Above this many offices the rows are split into parts by municipality.
@@ -41,21 +42,75 @@ pub struct Search {
     /// In the figures' reading order (municipality, reading, number): the
     /// order of the list without JavaScript and of every result list.
     pub entries: Vec<OfficeId>,
+    /// The places the place filter offers, in order: the municipalities, or
+    /// in a city portal the city, then its wards or (without wards) its areas.
+    pub places: Vec<PlaceId>,
+    /// Where each office is filed in the place filter.
+    filed: IdMap<OfficeId, PlaceId>,
+    /// The areas the area filter offers (with `data/areas.csv`, unless the
+    /// place filter is the areas already); empty: no area filter.
+    pub areas: Vec<PlaceId>,
 }
 
 impl Search {
     /// The search of a site, as of its newest snapshot.
     pub fn of(site: &Site, figures: &Figures) -> Search {
         let all = site.config.search.include_not_adopted;
+        let places = &site.places;
+        let by_area = places.is_city() && places.municipalities().is_empty();
+        let listed: Vec<PlaceId> = if places.is_city() {
+            let below = if by_area {
+                places.areas()
+            } else {
+                places.municipalities()
+            };
+            std::iter::once(places.own())
+                .chain(below)
+                .map(|p| p.id)
+                .collect()
+        } else {
+            places.municipalities().iter().map(|p| p.id).collect()
+        };
+        let filed = IdMap::from_fn(site.offices.len(), |id| {
+            let o = site.office(id);
+            if by_area { o.place } else { o.municipality }
+        });
+        let position: HashMap<PlaceId, usize> =
+            listed.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let mut entries: Vec<OfficeId> = figures
+            .by_reading
+            .iter()
+            .copied()
+            .filter(|&id| all || figures.adoption[id].is_some())
+            .collect();
+        // Each filter choice's offices together, as the index parts need.
+        entries.sort_by_key(|&id| position[&filed[id]]);
+        let areas = if by_area {
+            Vec::new()
+        } else {
+            places.areas().iter().map(|a| a.id).collect()
+        };
         Search {
             all,
-            entries: figures
-                .by_reading
-                .iter()
-                .copied()
-                .filter(|&id| all || figures.adoption[id].is_some())
-                .collect(),
+            entries,
+            places: listed,
+            filed,
+            areas,
         }
+    }
+
+    /// Where an office is filed in the place filter.
+    pub fn filed(&self, office: OfficeId) -> PlaceId {
+        self.filed[office]
+    }
+}
+
+/// The value a place has in the place filter (the search's `m` parameter):
+/// an area's id, a municipality's code.
+pub fn filter_value(place: &Place) -> &str {
+    match &place.area {
+        Some(area) => area.id.as_str(),
+        None => place.code.as_str(),
     }
 }
 
@@ -84,6 +139,9 @@ struct Manifest<'a> {
     municipalities: Municipalities<'a>,
     services: &'a [String],
     software: Software<'a>,
+    /// The area filter's ids (`r`); left out without one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    areas: Vec<&'a str>,
     /// The rows themselves when the index is not split.
     #[serde(skip_serializing_if = "Option::is_none")]
     rows: Option<Part<'a>>,
@@ -137,6 +195,14 @@ struct Part<'a> {
     combinations: Vec<Vec<usize>>,
     /// 0: not adopted; otherwise 1 + linking (0 or 1) + 2 × (software index + 1).
     status: Vec<usize>,
+    /// Each row's area: 0 for none, else 1 + its index in the manifest's
+    /// `areas`; left out without an area filter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    area: Vec<usize>,
+    /// The rows (positions in this part) of offices planning to adopt
+    /// (導入予定, `data/plans.csv`); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    planned: Vec<usize>,
 }
 
 /// The index files: the manifest and, for a large site, its parts.
@@ -159,21 +225,29 @@ pub fn files(
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
-    let municipalities = site.places.municipalities();
+    let municipalities: Vec<&Place> = search.places.iter().map(|&p| site.places.get(p)).collect();
+    let positions: HashMap<PlaceId, usize> = search
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| (p, i))
+        .collect();
     // Positions in the manifest's municipality arrays.
-    let position = |place: PlaceId| place.index() - 1;
+    let position = |place: PlaceId| positions[&place];
     let mut manifest = Manifest {
         version: 1,
         all: search.all,
         prefecture: &site.places.own().name,
         municipalities: Municipalities {
-            code: municipalities.iter().map(|m| m.code.as_str()).collect(),
+            code: municipalities.iter().map(|m| filter_value(m)).collect(),
             name: municipalities.iter().map(|m| m.name.as_str()).collect(),
             key: municipalities.iter().map(|m| fold(&m.kana)).collect(),
             parent: municipalities
                 .iter()
                 .map(|m| match (m.kind, m.parent) {
-                    (PlaceKind::Ward, Some(city)) => position(city) as i64,
+                    (PlaceKind::Ward, Some(city)) if positions.contains_key(&city) => {
+                        position(city) as i64
+                    }
                     _ => -1,
                 })
                 .collect(),
@@ -191,12 +265,18 @@ pub fn files(
                 .map(|s| manual_of.get(s.as_str()).map_or("", String::as_str))
                 .collect(),
         },
+        areas: search
+            .areas
+            .iter()
+            .map(|&a| filter_value(site.places.get(a)))
+            .collect(),
         rows: None,
         parts: Vec::new(),
     };
     let index = Index {
         site,
         figures,
+        search,
         services: &service_index,
         software: &software_index,
         position: &position,
@@ -206,7 +286,7 @@ pub fn files(
     if all.len() <= SPLIT_ABOVE {
         manifest.rows = Some(index.part(all));
     } else {
-        let municipality_of = |id: OfficeId| site.office(id).municipality;
+        let municipality_of = |id: OfficeId| search.filed(id);
         let mut start = 0;
         while start < all.len() {
             let mut end = (start + PART_ROWS).min(all.len());
@@ -215,7 +295,7 @@ pub fn files(
             }
             let rows = &all[start..end];
             let from = municipality_of(rows[0]);
-            let url = urls::search_part(&site.places.get(from).code);
+            let url = urls::search_part(filter_value(site.places.get(from)));
             let index_dir = urls::SEARCH_INDEX
                 .rsplit_once('/')
                 .map_or("", |(dir, _)| dir);
@@ -237,6 +317,7 @@ pub fn files(
 struct Index<'a> {
     site: &'a Site,
     figures: &'a Figures,
+    search: &'a Search,
     services: &'a HashMap<&'a str, usize>,
     software: &'a HashMap<&'a str, usize>,
     position: &'a dyn Fn(PlaceId) -> usize,
@@ -263,9 +344,21 @@ impl<'a> Index<'a> {
             services: Vec::new(),
             combinations: Vec::new(),
             status: Vec::new(),
+            area: Vec::new(),
+            planned: Vec::new(),
         };
         let mut previous = 0;
-        for id in rows {
+        let area_of: HashMap<PlaceId, usize> = self
+            .search
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| (a, i + 1))
+            .collect();
+        for (row, id) in rows.into_iter().enumerate() {
+            if self.figures.status[id] == crate::figures::Status::Planned {
+                out.planned.push(row);
+            }
             let o = site.office(id);
             let m = site.places.get(o.municipality);
             let value = number_value(o.number.as_str());
@@ -280,7 +373,11 @@ impl<'a> Index<'a> {
             out.corporation.push(corporation);
             out.address
                 .push(address_rest(&o.address, &site.places.own().name, &m.name));
-            out.municipality.push((self.position)(o.municipality));
+            out.municipality
+                .push((self.position)(self.search.filed(id)));
+            if !area_of.is_empty() {
+                out.area.push(area_of.get(&o.place).copied().unwrap_or(0));
+            }
             let mut combination: Vec<usize> = o
                 .service_types
                 .iter()

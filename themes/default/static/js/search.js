@@ -86,6 +86,7 @@
     s: document.getElementById('search-s'),
     w: document.getElementById('search-w'),
     a: document.getElementById('search-a'),
+    r: document.getElementById('search-r'),
     l: document.getElementById('search-l'),
   };
   const countLine = document.getElementById('search-count');
@@ -157,6 +158,7 @@
     const m = manifest.municipalities;
     const corporations = part.corporations.map(fold);
     const rows = [];
+    const planned = new Set(part.planned || []);
     let value = 0;
     for (let i = 0; i < part.name.length; i++) {
       value += part.number[i];
@@ -166,7 +168,7 @@
         fold(part.name[i]), part.key[i], corporations[part.corporation[i]], number.toLowerCase(),
         fold(manifest.prefecture + m.name[mi] + part.address[i]), m.key[mi],
       ].join('\n');
-      rows.push({ part, i, m: mi, st: part.status[i], s: part.services[i], key: part.key[i], number, hay });
+      rows.push({ part, i, m: mi, st: part.status[i], p: planned.has(i), s: part.services[i], key: part.key[i], number, hay });
     }
     rows.sort((a, b) => a.m - b.m || compare(a.key, b.key) || compare(a.number, b.number));
     part.rows = rows;
@@ -264,6 +266,7 @@
       s: controls.s.value,
       w: controls.w.value,
       a: controls.a ? controls.a.value : '',
+      r: controls.r ? controls.r.value : '',
       l: controls.l.checked ? '1' : '',
     };
   }
@@ -271,7 +274,7 @@
   function readUrl() {
     const params = new URLSearchParams(location.search);
     const state = {};
-    for (const key of ['q', 'm', 's', 'w', 'a', 'l']) state[key] = params.get(key) || '';
+    for (const key of ['q', 'm', 's', 'w', 'a', 'r', 'l']) state[key] = params.get(key) || '';
     return state;
   }
 
@@ -281,7 +284,7 @@
 
   function applyToControls(state) {
     controls.q.value = state.q;
-    for (const key of ['m', 's', 'w', 'a']) {
+    for (const key of ['m', 's', 'w', 'a', 'r']) {
       const select = controls[key];
       if (!select) continue;
       select.value = state[key];
@@ -337,7 +340,7 @@
    */
   function filter(state) {
     const words = terms(state.q);
-    const facets = [state.m, state.s, state.w, state.a, state.l].join('\u0001');
+    const facets = [state.m, state.s, state.w, state.a, state.r, state.l].join('\u0001');
     const perMunicipality = new Int32Array(manifest.municipalities.code.length);
     const matches = [];
     let adopted = 0;
@@ -356,7 +359,8 @@
       const inMunicipality = wanted && new Set(wanted);
       const service = state.s ? manifest.services.indexOf(state.s) : -1;
       const software = state.w ? manifest.software.name.indexOf(state.w) : -1;
-      const impossible = (state.s && service < 0) || (state.w && software < 0);
+      const area = state.r ? (manifest.areas || []).indexOf(state.r) : -1;
+      const impossible = (state.s && service < 0) || (state.w && software < 0) || (state.r && area < 0);
       // The longest word narrows most: scan for it, check the rest per row.
       const first = words.reduce((a, b) => (b.length > a.length ? b : a), '');
       const rest = words.filter((w) => w !== first);
@@ -367,9 +371,11 @@
         for (const row of candidates) {
           if (inMunicipality && !inMunicipality.has(row.m)) continue;
           if (offers && !offers[row.s]) continue;
+          if (area >= 0 && part.area[row.i] !== area + 1) continue;
           const st = row.st;
           if (state.a === '1' && st === 0) continue;
-          if (state.a === '0' && st !== 0) continue;
+          if (state.a === '0' && (st !== 0 || row.p)) continue;
+          if (state.a === 'p' && !row.p) continue;
           if (state.l && (st === 0 || ((st - 1) & 1) === 0)) continue;
           if (software >= 0 && (st === 0 || ((st - 1) >> 1) - 1 !== software)) continue;
           if (!rest.every((word) => row.hay.includes(word))) continue;
@@ -413,7 +419,9 @@
     heading.append(link);
     item.append(heading);
     const badges = element('p', 'office-status');
-    if (st === 0) {
+    if (row.p) {
+      badges.append(element('span', 'office-badge office-planned', '導入予定'));
+    } else if (st === 0) {
       badges.append(element('span', 'office-badge office-not-adopted', '未導入'));
     } else {
       badges.append(element('span', 'office-badge office-adopted', '導入済み'));
