@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::{self, Lang};
 use crate::{date, gov_codes, import, pipeline, scaffold, serve, summary, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
@@ -28,6 +29,17 @@ struct Cli {
     /// Without a command, renkei builds the site in the current folder.
     #[command(subcommand)]
     command: Option<Command>,
+    /// The language of every message: ja (default) or en; without it, an
+    /// English LC_ALL, LC_MESSAGES or LANG chooses English.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
+}
+
+/// The values of `--lang`.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -135,7 +147,14 @@ enum Format {
 /// site, 2 when the command could not run at all.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+        Ok(cli) => {
+            messages::choose(match cli.lang {
+                Some(LangArg::Ja) => Lang::Ja,
+                Some(LangArg::En) => Lang::En,
+                None => messages::from_env(|name| std::env::var(name).ok()),
+            });
+            cli
+        }
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() {

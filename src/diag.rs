@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{CommonMsg, Text};
+
 /// How bad a finding is: errors fail the build, warnings are reported only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -27,12 +29,13 @@ pub struct Diagnostic {
     /// nothing, so the text form leaves it out and JSON (for CI annotations)
     /// keeps it.
     pub cell: bool,
-    pub message: String,
+    /// What is wrong and how to write it right, in both languages.
+    pub message: Text,
 }
 
 impl Diagnostic {
     /// An error at a whole file.
-    pub fn error(path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl AsRef<Path>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.as_ref().to_path_buf(),
@@ -44,7 +47,7 @@ impl Diagnostic {
     }
 
     /// A warning at a whole file.
-    pub fn warning(path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl AsRef<Path>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
@@ -104,7 +107,10 @@ impl Diagnostic {
         if let Some(line) = self.line {
             properties.push_str(&format!(",line={line}"));
         }
-        format!("::{command} {properties}::{}", escape_data(&self.message))
+        format!(
+            "::{command} {properties}::{}",
+            escape_data(self.message.as_str())
+        )
     }
 }
 
@@ -125,14 +131,14 @@ fn escape_property(text: &str) -> String {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => CommonMsg::ErrorLabel,
+            Severity::Warning => CommonMsg::WarningLabel,
         };
         write!(
             f,
             "{label}: {}: {}",
             printable(&self.place()),
-            printable(&self.message)
+            printable(self.message.as_str())
         )
     }
 }
@@ -195,7 +201,8 @@ impl Diagnostics {
         }
         let errors = sorted.iter().filter(|d| d.is_error()).count();
         if !sorted.is_empty() {
-            eprintln!("{errors} error(s), {} warning(s)", sorted.len() - errors);
+            let warnings = sorted.len() - errors;
+            eprintln!("{}", CommonMsg::Counts { errors, warnings });
         }
     }
 

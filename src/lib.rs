@@ -14,6 +14,7 @@ pub mod fold;
 pub mod gov_codes;
 pub mod import;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -58,7 +58,7 @@ pub fn shown_errors(diags: &Diagnostics) -> Vec<ShownError> {
         .filter(|d| d.is_error())
         .map(|d| ShownError {
             place: d.place(),
-            message: d.message,
+            message: d.message.as_str().to_string(),
         })
         .collect()
 }

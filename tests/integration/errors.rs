@@ -386,7 +386,7 @@ fn check_passes_a_good_site_and_prints_json() {
 #[test]
 fn a_folder_without_site_toml_cannot_run() {
     let dir = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_renkei"))
+    let output = crate::harness::command()
         .args(["build", "--root"])
         .arg(dir.path())
         .output()

@@ -173,12 +173,20 @@ impl TestSite {
     }
 }
 
+/// The binary, in English: most tests assert the English texts; those of
+/// `messages.rs` ask for Japanese, the default, with `--lang ja`.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_renkei"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8");
+    command
+}
+
 /// Runs the binary with exactly these arguments.
 pub fn renkei<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_renkei"))
-        .args(args)
-        .output()
-        .expect("run renkei");
+    let output = command().args(args).output().expect("run renkei");
     Run {
         success: output.status.success(),
         code: output.status.code(),

@@ -233,7 +233,7 @@ fn check_format_github_names_files_from_the_repository_root() {
     let site = site_with_findings();
     let parent = site.path().parent().unwrap();
     let name = site.path().file_name().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_renkei"))
+    let output = crate::harness::command()
         .args(["check", "--format", "github", "--root"])
         .arg(Path::new(".").join(name))
         .current_dir(parent)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use crate::harness::TestSite;
@@ -148,7 +148,7 @@ fn a_build_killed_at_any_moment_leaves_a_whole_output() {
     for round in 0..16 {
         let text = if round % 2 == 0 { "版A。" } else { "版B。" };
         site.write("content/guides/start.md", &guide(text));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_renkei"))
+        let mut child = crate::harness::command()
             .args(["build", "--root"])
             .arg(site.path())
             .stdout(Stdio::null())

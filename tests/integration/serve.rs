@@ -42,7 +42,7 @@ impl Running {
 
     /// `renkei` with these arguments and `--root`, its stderr collected.
     fn spawn(site: &TestSite, args: &[&str]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_renkei"))
+        let mut child = crate::harness::command()
             .args(args)
             .arg("--root")
             .arg(site.path())
