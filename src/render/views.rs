@@ -428,3 +428,18 @@ pub struct ChartView {
     pub svg: String,
     pub caption: String,
 }
+
+/// The one panel a page shows before the first adoption snapshot, in place
+/// of figures that would all be zero: what visitors will see here, and what
+/// the editors have to add.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoDataView {
+    /// The place the page is about: `北海道`, `札幌市中央区`.
+    pub place: String,
+    /// Its target offices (offices.csv), already meaningful without a snapshot.
+    pub offices: u32,
+    /// Its care-manager offices among them.
+    pub cm_offices: u32,
+    /// `data/offices.csv` lists no office at all yet.
+    pub no_offices: bool,
+}

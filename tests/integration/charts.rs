@@ -249,15 +249,20 @@ fn a_single_snapshot_draws_one_point_and_says_its_date() {
 }
 
 #[test]
-fn a_site_without_snapshots_compares_municipalities_but_draws_no_trend() {
+fn a_site_without_snapshots_draws_no_chart_of_zeros() {
     let site = TestSite::minimal();
     site.remove("data/adoption/2025-11-30.csv");
     site.build_ok();
-    let html = site.output("index.html");
-    assert!(!html.contains("chart-trend"));
-    let bars = svg(&html, "chart-municipalities-narrow");
-    assert_accessible(bars, "市町村別の導入率");
-    assert!(element(bars, "desc").starts_with("3市町村の導入率はどこも0.0%です。"));
+    for page in [
+        "index.html",
+        "municipalities/index.html",
+        "municipalities/442011/index.html",
+    ] {
+        let html = site.output(page);
+        for chart in ["chart-trend", "chart-municipalities", "chart-services"] {
+            assert!(!html.contains(chart), "{page}: {chart}");
+        }
+    }
 }
 
 #[test]

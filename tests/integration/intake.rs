@@ -759,7 +759,10 @@ fn new_writes_a_city_portal_and_import_keeps_only_its_offices() {
     );
     let build = renkei(&[OsStr::new("build"), OsStr::new("--root"), root.as_os_str()]);
     assert!(build.success, "{}", build.stderr);
-    assert!(read(&root.join("public/index.html")).contains("米子市の導入状況"));
+    assert!(
+        read(&root.join("public/index.html"))
+            .contains("<p>米子市のケアプランデータ連携システムの導入率や")
+    );
     let run = renkei(&[
         OsStr::new("new"),
         dir.path().join("fuchu").as_os_str(),

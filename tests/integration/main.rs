@@ -5,6 +5,7 @@ mod areas;
 mod charts;
 mod city;
 mod demo;
+mod editors;
 mod errors;
 mod harness;
 mod hostile;

@@ -223,7 +223,7 @@ fn before_the_first_snapshot_the_index_is_empty() {
     assert_eq!(numbers(&manifest(&site)["rows"]), Vec::<String>::new());
     assert!(
         site.output("offices/index.html")
-            .contains("導入済みの事業所はまだありません。")
+            .contains("導入状況のデータはまだ公開されていません")
     );
 }
 

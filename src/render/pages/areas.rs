@@ -9,7 +9,7 @@ use crate::figures::Status;
 use crate::model::places::{OfficeId, Place, PlaceId};
 use crate::render::format;
 use crate::render::views::{
-    AreaOfficeView, BreakdownRow, ChartView, FigureRow, Link, StatusListView, TrendRow,
+    AreaOfficeView, BreakdownRow, ChartView, FigureRow, Link, NoDataView, StatusListView, TrendRow,
 };
 use crate::urls;
 
@@ -41,7 +41,9 @@ impl Builder<'_> {
         struct List {
             prefecture: FigureRow,
             areas: Vec<FigureRow>,
-            chart: ChartView,
+            chart: Option<ChartView>,
+            /// Before the first snapshot, the panel in place of the figures.
+            no_data: Option<NoDataView>,
         }
         let meta = self.meta(
             urls::AREAS,
@@ -58,6 +60,7 @@ impl Builder<'_> {
                 prefecture: self.own_row(),
                 areas: self.area_rows(self.site.places.own().id),
                 chart: self.place_comparison("chart-areas", self.site.places.areas(), "圏域", true),
+                no_data: self.no_data(self.site.places.own()),
             },
         )
     }
@@ -73,8 +76,10 @@ impl Builder<'_> {
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
             service_types: Vec<BreakdownRow>,
-            service_chart: ChartView,
+            service_chart: Option<ChartView>,
             lists: Vec<StatusListView>,
+            /// Before the first snapshot, the panel in place of the figures.
+            no_data: Option<NoDataView>,
         }
         let site = self.site;
         let info = a.area.as_ref().expect("an area has its id");
@@ -111,6 +116,7 @@ impl Builder<'_> {
                     self.status_list("planned", "導入予定", &lists.planned),
                     self.status_list("not-adopted", "未導入", &lists.not_adopted),
                 ],
+                no_data: self.no_data(a),
             },
         )
     }

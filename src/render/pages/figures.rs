@@ -8,8 +8,8 @@ use crate::figures::{Breakdown, Counts, DateFigures, Rate};
 use crate::model::places::{Place, PlaceId, PlaceKind};
 use crate::render::map::{self, MapPlace, MapView};
 use crate::render::views::{
-    BreakdownRow, ChartView, FigureRow, Link, NewlyAdoptedView, OfficeView, PageItem, PageView,
-    TrendRow,
+    BreakdownRow, ChartView, FigureRow, Link, NewlyAdoptedView, NoDataView, OfficeView, PageItem,
+    PageView, TrendRow,
 };
 use crate::render::{charts, format};
 use crate::urls;
@@ -33,6 +33,27 @@ impl Builder<'_> {
         );
         row.in_group = self.in_a_group(place.id);
         row
+    }
+
+    /// Whether the site has an adoption snapshot yet; before the first,
+    /// pages show the no-data panel instead of charts of zeros.
+    pub(super) fn published(&self) -> bool {
+        self.figures.current.date.is_some()
+    }
+
+    /// The panel of a page about `place` before the first snapshot; `None`
+    /// once there are figures to show.
+    pub(super) fn no_data(&self, place: &Place) -> Option<NoDataView> {
+        if self.published() {
+            return None;
+        }
+        let counts = &self.figures.current.places[place.id];
+        Some(NoDataView {
+            place: place.name.clone(),
+            offices: counts.offices,
+            cm_offices: counts.cm_offices,
+            no_offices: self.site.offices.is_empty(),
+        })
     }
 
     fn in_a_group(&self, place: PlaceId) -> bool {
@@ -111,8 +132,9 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Every municipality's (or a city's area's) current rate against the site's own.
-    pub(super) fn comparison_chart(&self, large: bool) -> ChartView {
+    /// Every municipality's (or a city's area's) current rate against the
+    /// site's own; `None` before the first snapshot.
+    pub(super) fn comparison_chart(&self, large: bool) -> Option<ChartView> {
         self.place_comparison(
             "chart-municipalities",
             self.breakdown(),
@@ -122,14 +144,18 @@ impl Builder<'_> {
     }
 
     /// Each of `places`' current rate against the site's own, the bars
-    /// named by `unit` (`市町村`, `圏域`).
+    /// named by `unit` (`市町村`, `圏域`); `None` before the first snapshot,
+    /// when every bar would be zero.
     pub(super) fn place_comparison(
         &self,
         id: &str,
         places: &[Place],
         unit: &str,
         large: bool,
-    ) -> ChartView {
+    ) -> Option<ChartView> {
+        if !self.published() {
+            return None;
+        }
         let site = self.site;
         let current = &self.figures.current;
         let words = &self.site_view.words;
@@ -158,7 +184,7 @@ impl Builder<'_> {
                     .join("・")
             }),
         };
-        charts::comparison(id, &comparison, current.date, large)
+        Some(charts::comparison(id, &comparison, current.date, large))
     }
 
     /// Rates over the snapshots, one series per `(name, snapshot → rate)`;
@@ -195,8 +221,12 @@ impl Builder<'_> {
         )
     }
 
-    /// A place's adopted, planned and not adopted offices per service type.
-    pub(super) fn service_chart(&self, p: &Place) -> ChartView {
+    /// A place's adopted, planned and not adopted offices per service type;
+    /// `None` before the first snapshot.
+    pub(super) fn service_chart(&self, p: &Place) -> Option<ChartView> {
+        if !self.published() {
+            return None;
+        }
         let bars: Vec<charts::ServiceBar> = self.figures.service_types[p.id]
             .iter()
             .map(|b| charts::ServiceBar {
@@ -206,7 +236,12 @@ impl Builder<'_> {
                 offices: b.counts.offices,
             })
             .collect();
-        charts::services("chart-services", &p.name, &bars, self.figures.current.date)
+        Some(charts::services(
+            "chart-services",
+            &p.name,
+            &bars,
+            self.figures.current.date,
+        ))
     }
 
     /// The page of the municipalities and the site's own figures, titled by
@@ -216,8 +251,12 @@ impl Builder<'_> {
     }
 
     /// The adoption map of every municipality, designated city and ward
-    /// (`render::map`); the one place the map meets the model.
+    /// (`render::map`); the one place the map meets the model. None before
+    /// the first snapshot, when every shape would be the same.
     pub(super) fn map(&self) -> Option<MapView> {
+        if !self.published() {
+            return None;
+        }
         let site = self.site;
         let places: Vec<MapPlace> = site
             .places
@@ -253,12 +292,14 @@ impl Builder<'_> {
             municipalities_url: String,
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
-            municipality_chart: ChartView,
+            municipality_chart: Option<ChartView>,
             map: Option<MapView>,
             news: Vec<PageItem>,
             guides: Vec<PageItem>,
             software: Vec<BreakdownRow>,
             newly_adopted: Option<NewlyAdoptedView>,
+            /// Before the first snapshot, the panel in place of the figures.
+            no_data: Option<NoDataView>,
         }
         let content = &self.site.content;
         let own = self.site.places.own();
@@ -302,6 +343,7 @@ impl Builder<'_> {
                 guides: content.guides.pages.iter().map(|p| self.item(p)).collect(),
                 software: self.breakdown_rows(&self.figures.software),
                 newly_adopted: self.newly_adopted(own.id, urls::OFFICES_FEED),
+                no_data: self.no_data(own),
             },
         )
     }
@@ -312,8 +354,10 @@ impl Builder<'_> {
             prefecture: FigureRow,
             groups: Vec<FigureRow>,
             municipalities: Vec<FigureRow>,
-            chart: ChartView,
+            chart: Option<ChartView>,
             map: Option<MapView>,
+            /// Before the first snapshot, the panel in place of the figures.
+            no_data: Option<NoDataView>,
         }
         let title = self.list_title();
         let meta = self.meta(
@@ -333,6 +377,7 @@ impl Builder<'_> {
                 municipalities: self.municipality_rows(),
                 chart: self.comparison_chart(true),
                 map: self.map(),
+                no_data: self.no_data(self.site.places.own()),
             },
         )
     }
@@ -347,7 +392,7 @@ impl Builder<'_> {
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
             service_types: Vec<BreakdownRow>,
-            service_chart: ChartView,
+            service_chart: Option<ChartView>,
             areas: Vec<BreakdownRow>,
             /// With `data/areas.csv`: its areas, each linked to its page.
             area_rows: Vec<FigureRow>,
@@ -358,6 +403,8 @@ impl Builder<'_> {
             newly_adopted: Option<NewlyAdoptedView>,
             /// The municipality's feed of newly adopted offices.
             feed_url: String,
+            /// Before the first snapshot, the panel in place of the figures.
+            no_data: Option<NoDataView>,
         }
         let site = self.site;
         let path = urls::place(m);
@@ -408,6 +455,7 @@ impl Builder<'_> {
                 },
                 newly_adopted: self.newly_adopted(m.id, &urls::municipality_feed(&m.code)),
                 feed_url: self.url(&urls::municipality_feed(&m.code)),
+                no_data: self.no_data(m),
             },
         )
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Builder, Job};
 use crate::model::places::{OfficeId, PlaceId, PlaceKind};
 use crate::render::search;
-use crate::render::views::{OfficeGroup, OfficeView, SearchOption, SearchView};
+use crate::render::views::{NoDataView, OfficeGroup, OfficeView, SearchOption, SearchView};
 use crate::urls;
 
 impl Builder<'_> {
@@ -59,6 +59,11 @@ impl Builder<'_> {
             /// Too many offices for one page: groups link to municipality pages.
             long_list: bool,
             search: SearchView,
+            /// Whether the search form is there: not before the first
+            /// snapshot unless it covers the not-adopted offices too.
+            show_search: bool,
+            /// Before the first snapshot, the panel in place of the list.
+            no_data: Option<NoDataView>,
             /// The feed of newly adopted offices.
             feed_url: String,
         }
@@ -135,7 +140,9 @@ impl Builder<'_> {
                 total: adopted.len(),
                 groups,
                 long_list,
+                show_search: self.published() || (search.all && search.total > 0),
                 search,
+                no_data: self.no_data(site.places.own()),
                 feed_url: self.url(urls::OFFICES_FEED),
             },
         )
