@@ -220,3 +220,61 @@ fn every_page_links_the_favicon_the_theme_publishes() {
     }
     assert!(pages > 10, "{pages} pages");
 }
+
+/// The `renkei` command lines in the code blocks of a piece of Markdown, each
+/// as its words, without the comment after them.
+fn readme_commands(markdown: &str) -> Vec<Vec<String>> {
+    let mut in_code = false;
+    let mut commands = Vec::new();
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        let line = line.split(" #").next().expect("split gives a first part");
+        if in_code && line.trim_start().starts_with("renkei ") {
+            commands.push(
+                line.split_whitespace()
+                    .skip(1)
+                    .map(str::to_string)
+                    .collect(),
+            );
+        }
+    }
+    commands
+}
+
+#[test]
+fn every_command_the_editors_readme_shows_is_one_renkei_takes_with_the_site_named() {
+    let readme = std::fs::read_to_string(crate::harness::repo().join("README.md")).expect("README");
+    assert!(
+        !readme.contains("DESIGN.md"),
+        "the README sends readers elsewhere"
+    );
+    let (editors, _) = readme
+        .split_once("## For developers (English)")
+        .expect("the developers' section");
+    let commands = readme_commands(editors);
+    assert!(commands.len() >= 9, "{commands:?}");
+    for args in &commands {
+        let line = args.join(" ");
+        // `--help` makes renkei check the command and its flags without running it.
+        let run = renkei(&[args.as_slice(), &["--help".to_string()]].concat());
+        assert!(run.success, "`renkei {line}`:\n{}", run.stderr);
+        if !matches!(args[0].as_str(), "new" | "--version") {
+            assert!(
+                args.iter().any(|a| a == "--root"),
+                "`renkei {line}` names no site"
+            );
+        }
+    }
+    for needed in [
+        "--lang en",
+        "Ctrl+C",
+        "Shift_JIS",
+        "PowerShell",
+        "renkei.exe",
+    ] {
+        assert!(editors.contains(needed), "{needed}");
+    }
+}
