@@ -243,6 +243,9 @@ pub struct OfficePageView {
     pub status_label: &'static str,
     pub adopted: bool,
     pub planned: bool,
+    /// No snapshot yet and no plan: whether the office has adopted is not
+    /// known, so the page says the data is to come instead of `未導入`.
+    pub no_data: bool,
     /// `2025-05-31` and `令和7年5月31日` for an adopted office: the start of
     /// its current run of snapshots.
     pub since: String,

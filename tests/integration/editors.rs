@@ -118,6 +118,28 @@ fn the_office_list_before_the_first_snapshot_shows_the_panel_and_no_empty_list()
 }
 
 #[test]
+fn an_office_page_before_the_first_snapshot_does_not_call_the_office_not_adopted() {
+    let site = offices_without_snapshot();
+    let page = site.output("offices/4470100001/index.html");
+    assert!(
+        page.contains("<p class=\"lead\">導入状況のデータはまだ公開されていません。この事業所が"),
+        "{page}"
+    );
+    for claim in [
+        "office-not-adopted",
+        "まだ導入していません",
+        "id=\"partners-heading\"",
+    ] {
+        assert!(!page.contains(claim), "{claim}: {page}");
+    }
+    // Its flyer still invites it to adopt.
+    assert!(
+        page.contains("ケアプランデータ連携システムの導入をご検討ください"),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_new_site_with_nothing_yet_shows_the_panel_and_asks_for_the_offices_too() {
     let (_dir, root) = crate::intake::new_site("01");
     let build = renkei(&[OsStr::new("build"), OsStr::new("--root"), root.as_os_str()]);

@@ -60,6 +60,7 @@ impl Builder<'_> {
             status_label,
             adopted: since.is_some(),
             planned: status == Status::Planned,
+            no_data: !self.published() && status == Status::NotAdopted,
             since: since.map(|d| d.to_string()).unwrap_or_default(),
             since_era: since.map(format::era).unwrap_or_default(),
             plan_date_era: site
