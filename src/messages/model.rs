@@ -47,8 +47,8 @@ messages! {
             en "office_number \"{number}\" is listed twice (first on line {first}): counted once";
         /// A rejected office row with the rows of other files that name it.
         Dependents { message: Text, rows: usize } =>
-            ja "{message}（導入状況・導入予定のファイルでこの事業所を挙げている{rows}行も、この行を直すまで数えられません）",
-            en "{message} ({rows} rows of the adoption or plan files name this office and are left out until this row is fixed)";
+            ja "{message}（導入状況・導入予定のファイルでこの事業所を挙げている{rows}行も数えません）",
+            en "{message} ({rows} rows of the adoption or plan files name this office and are left out too)";
         TooManyRows { rows: usize, offices: usize } =>
             ja "{rows}事業所が載っていますが、data/offices.csv の事業所は{offices}です。別の地域や全国の一覧ではありませんか（この都道府県の行だけを残します）。それとも data/offices.csv が古いままですか",
             en "lists {rows} offices, more than the {offices} offices that exist in data/offices.csv: is it the list of another area or of the whole country (keep only this prefecture's rows), or is data/offices.csv out of date?";

@@ -127,11 +127,11 @@ fn rows_naming_a_rejected_office_fold_into_its_error() {
     site.write("data/plans.csv", "office_number,date\n0447010006,\n");
     let run = fails_ja(
         &site,
-        "エラー: data/offices.csv:7: 事業所番号（`office_number`）「447010006」は9桁です。表計算ソフトで先頭の0が消えています。「0447010006」と書いてください（列の書式を「文字列」にして保存します）（導入状況・導入予定のファイルでこの事業所を挙げている2行も、この行を直すまで数えられません）\n",
+        "エラー: data/offices.csv:7: 事業所番号（`office_number`）「447010006」は9桁です。表計算ソフトで先頭の0が消えています。「0447010006」と書いてください（列の書式を「文字列」にして保存します）（導入状況・導入予定のファイルでこの事業所を挙げている2行も数えません）\n",
     );
     run.assert_stderr_has("エラー 1 件、警告 0 件");
     let run = site.run(&["build", "--lang", "en"]);
-    run.assert_stderr_has("a spreadsheet may have dropped a leading zero: \"0447010006\" (2 rows of the adoption or plan files name this office and are left out until this row is fixed)\n");
+    run.assert_stderr_has("a spreadsheet may have dropped a leading zero: \"0447010006\" (2 rows of the adoption or plan files name this office and are left out too)\n");
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn office_with_an_unknown_area_folds_its_snapshot_row() {
     );
     let run = fails_ja(
         &site,
-        "エラー: data/offices.csv:2: 圏域（`area`）「西部圏域」は data/areas.csv にありません。大分市（442011）の圏域として書き足すか、名前を直してください（導入状況・導入予定のファイルでこの事業所を挙げている1行も、この行を直すまで数えられません）\n",
+        "エラー: data/offices.csv:2: 圏域（`area`）「西部圏域」は data/areas.csv にありません。大分市（442011）の圏域として書き足すか、名前を直してください（導入状況・導入予定のファイルでこの事業所を挙げている1行も数えません）\n",
     );
     assert!(!run.stderr.contains("警告:"), "{}", run.stderr);
 }
@@ -267,4 +267,21 @@ fn markdown_and_link_messages_in_japanese() {
         "エラー: content/guides/start.md:4: リンク「@/guides/none.md」：content/guides/none.md というページはありません\n",
     );
     run.assert_stderr_has("エラー: content/guides/start.md:6: {{ chart(...) }} は使えません。使えるのは figure(...) と video(...) です\n");
+}
+
+#[test]
+fn snapshot_rows_of_an_office_outside_a_city_portal_fold_into_its_warning() {
+    let site = TestSite::city();
+    let offices = std::fs::read_to_string(site.path().join("data/offices.csv")).unwrap();
+    site.write(
+        "data/offices.csv",
+        &format!("{offices}3110100001,境港の訪問介護（架空）,,,312045,訪問介護,,,\n"),
+    );
+    let snapshot = "data/adoption/2025-11-30.csv";
+    let rows = std::fs::read_to_string(site.path().join(snapshot)).unwrap();
+    site.write(snapshot, &format!("{rows}3110100001,なし,\n"));
+    let run = site.run(&["build", "--lang", "ja"]);
+    assert!(run.success, "{}", run.stderr);
+    run.assert_stderr_has("警告: data/offices.csv:344: 事業所 3110100001 の市区町村コード（`municipality_code`）「312045」は、この市のポータル（米子市、312029）の外です。どの集計にも入りません（導入状況・導入予定のファイルでこの事業所を挙げている1行も数えません）\n");
+    assert!(!run.stderr.contains(snapshot), "{}", run.stderr);
 }
