@@ -181,6 +181,8 @@ macro_rules! messages {
 }
 
 pub mod common;
+pub mod model;
+pub mod render;
 
 pub use common::CommonMsg;
 
@@ -207,6 +209,19 @@ mod tests {
     fn all_samples() -> Vec<Text> {
         let mut all: Vec<Text> = Vec::new();
         all.extend(CommonMsg::samples().into_iter().map(Text::from));
+        all.extend(model::OfficeMsg::samples().into_iter().map(Text::from));
+        all.extend(model::CodeMsg::samples().into_iter().map(Text::from));
+        all.extend(
+            model::MunicipalityMsg::samples()
+                .into_iter()
+                .map(Text::from),
+        );
+        all.extend(model::AreaMsg::samples().into_iter().map(Text::from));
+        all.extend(model::GroupMsg::samples().into_iter().map(Text::from));
+        all.extend(model::SurveyMsg::samples().into_iter().map(Text::from));
+        all.extend(model::ContentMsg::samples().into_iter().map(Text::from));
+        all.extend(model::MarkdownMsg::samples().into_iter().map(Text::from));
+        all.extend(render::RenderMsg::samples().into_iter().map(Text::from));
         all
     }
 

@@ -9,20 +9,19 @@ use super::places::{AreaId, NewArea, Place, PlaceId, Places};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{AREAS, AreaRow};
 use crate::load::table::Located;
+use crate::messages::model::{AreaMsg, OfficeMsg};
+
+use super::spelling;
 
 /// Why an id is not a URL slug.
-fn id_problem(id: &str) -> Option<String> {
+fn id_problem(id: &str) -> Option<AreaMsg> {
     if id.is_empty() {
-        return Some("id is empty: expected a URL slug such as \"minatoyama\"".to_string());
+        return Some(AreaMsg::IdEmpty);
     }
     let valid = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    (!valid).then(|| {
-        format!(
-            "id \"{id}\" must be lowercase ASCII letters, digits and \"-\" (it is the area's URL), such as \"minatoyama\""
-        )
-    })
+    (!valid).then(|| AreaMsg::IdShape { id: id.to_string() })
 }
 
 /// The tree with the areas of `rows` added; `None` rows (no areas.csv)
@@ -47,55 +46,34 @@ pub fn build(
             continue;
         }
         if let Some(first) = ids.insert(&v.id, row.line) {
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!("id \"{}\" is listed twice (first on line {first})", v.id),
-                ),
-                "id",
-            ));
+            let message = AreaMsg::IdTwice {
+                id: v.id.clone(),
+                first,
+            };
+            diags.push(row.place(Diagnostic::error(rel, message), "id"));
             continue;
         }
         if v.name.is_empty() {
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!(
-                        "name is empty for area \"{}\": expected the name offices.csv's area column uses, such as 湊山圏域",
-                        v.id
-                    ),
-                ),
-                "name",
-            ));
+            let message = AreaMsg::NameEmpty {
+                id: v.id.clone(),
+                example: "湊山圏域".to_string(),
+            };
+            diags.push(row.place(Diagnostic::error(rel, message), "name"));
             continue;
         }
-        let Some(parent) = own_or_municipality(&places, &v.municipality_code) else {
-            let hint = super::municipalities::code_problem(&v.municipality_code, prefecture)
-                .map(|problem| format!(": {problem}"))
-                .unwrap_or_default();
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!(
-                        "municipality_code \"{}\" is not in data/municipalities.csv{hint}",
-                        v.municipality_code
-                    ),
-                ),
-                "municipality_code",
-            ));
+        let code = spelling::code(&v.municipality_code);
+        let Some(parent) = own_or_municipality(&places, &code) else {
+            let message = super::municipalities::not_listed("municipality_code", &code, prefecture);
+            diags.push(row.place(Diagnostic::error(rel, message), "municipality_code"));
             continue;
         };
         if let Some(first) = names.insert((parent.id, &v.name), row.line) {
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!(
-                        "area \"{}\" of {} is listed twice (first on line {first})",
-                        v.name, parent.name
-                    ),
-                ),
-                "name",
-            ));
+            let message = AreaMsg::NameTwice {
+                name: v.name.clone(),
+                parent: parent.name.clone(),
+                first,
+            };
+            diags.push(row.place(Diagnostic::error(rel, message), "name"));
             continue;
         }
         areas.push(NewArea {
@@ -120,7 +98,7 @@ fn own_or_municipality<'a>(places: &'a Places, code: &str) -> Option<&'a Place> 
 /// Where an office naming `area` in `municipality` counts: the area, or the
 /// message saying why it cannot be found. Without areas.csv the area text
 /// is only a label and the office counts in its municipality.
-pub fn resolve(places: &Places, municipality: PlaceId, area: &str) -> Result<PlaceId, String> {
+pub fn resolve(places: &Places, municipality: PlaceId, area: &str) -> Result<PlaceId, OfficeMsg> {
     if area.is_empty() || !places.has_area_file() {
         return Ok(municipality);
     }
@@ -132,15 +110,19 @@ pub fn resolve(places: &Places, municipality: PlaceId, area: &str) -> Result<Pla
     match named.first() {
         Some(other) => {
             let of = places.get(other.parent.expect("an area has a parent"));
-            Err(format!(
-                "area \"{area}\" belongs to {} ({}) in data/areas.csv, not to this office's {} ({})",
-                of.name, of.code, here.name, here.code
-            ))
+            Err(OfficeMsg::AreaOfOther {
+                area: area.to_string(),
+                of: of.name.clone(),
+                of_code: of.code.as_str().to_string(),
+                here: here.name.clone(),
+                here_code: here.code.as_str().to_string(),
+            })
         }
-        None => Err(format!(
-            "area \"{area}\" is not in data/areas.csv: add it there for {} ({}), or correct the name",
-            here.name, here.code
-        )),
+        None => Err(OfficeMsg::AreaUnknown {
+            area: area.to_string(),
+            here: here.name.clone(),
+            here_code: here.code.as_str().to_string(),
+        }),
     }
 }
 
@@ -152,10 +134,10 @@ mod tests {
     fn ids_are_url_slugs() {
         assert!(id_problem("minatoyama-2").is_none());
         assert_eq!(
-            id_problem("湊山").unwrap(),
-            "id \"湊山\" must be lowercase ASCII letters, digits and \"-\" (it is the area's URL), such as \"minatoyama\""
+            id_problem("湊山").unwrap().text(crate::messages::Lang::Ja),
+            "`id` の「湊山」は圏域のURLになるので、英小文字・数字・「-」だけで書きます（例：「minatoyama」）"
         );
         assert!(id_problem("Minato").is_some());
-        assert!(id_problem("").unwrap().starts_with("id is empty"));
+        assert_eq!(id_problem(""), Some(AreaMsg::IdEmpty));
     }
 }

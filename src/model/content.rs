@@ -12,6 +12,7 @@ use super::markdown::links::Target;
 use super::markdown::{self, Body, File, Heading, LinkTarget, PageFile, Setup, Slots};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::content::{FrontMatter, SourcePage};
+use crate::messages::model::ContentMsg;
 use crate::urls;
 
 /// A published Markdown page.
@@ -130,10 +131,7 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
         let Some(place) = place_of(&parts) else {
-            diags.push(Diagnostic::error(
-                &source.path,
-                "pages go in content/ itself or in content/guides/, content/manuals/SOFTWARE/, content/faq/ or content/news/",
-            ));
+            diags.push(Diagnostic::error(&source.path, ContentMsg::Folder));
             continue;
         };
         let slug = Path::new(parts.last().expect("a file name"))
@@ -142,7 +140,7 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
             .to_string_lossy()
             .into_owned();
         if slug.contains(|c: char| c.is_whitespace() || "?#%&/\\\"'<>".contains(c)) {
-            diags.push(Diagnostic::error(&source.path, format!("file name \"{slug}\" becomes part of the page's URL: use letters, digits and - only")));
+            diags.push(Diagnostic::error(&source.path, ContentMsg::Slug { slug }));
             continue;
         }
         let url = match &place {
@@ -158,20 +156,12 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
         if matches!(place, Place::Other) && RESERVED.contains(&slug.as_str()) {
             diags.push(Diagnostic::error(
                 &source.path,
-                format!(
-                    "\"{slug}/\" is a page the generator writes itself: choose another file name"
-                ),
+                ContentMsg::Reserved { slug },
             ));
             continue;
         }
         if matches!(place, Place::News) && source.front.date.is_none() {
-            diags.push(
-                Diagnostic::error(
-                    &source.path,
-                    "news needs a date in its front matter, for example date = 2025-11-30",
-                )
-                .at_line(1),
-            );
+            diags.push(Diagnostic::error(&source.path, ContentMsg::NewsDate).at_line(1));
             continue;
         }
         let file = File {
@@ -218,7 +208,10 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
     for (product, index, mut pages) in products {
         let Some(index) = index else {
             let first = &pages[0].source;
-            diags.push(Diagnostic::error(first, format!("manual pages need content/manuals/{product}/_index.md naming the product (title) and the software names offices report (software = [...])")));
+            diags.push(Diagnostic::error(
+                first,
+                ContentMsg::ManualIndex { product },
+            ));
             continue;
         };
         sort_by_weight(&mut pages);

@@ -11,6 +11,7 @@ pub mod municipalities;
 pub mod offices;
 pub mod places;
 pub mod plans;
+pub mod spelling;
 pub mod surveys;
 
 use std::collections::HashSet;
@@ -22,6 +23,7 @@ use crate::load::Inputs;
 use crate::load::config::Config;
 use crate::load::content::Asset;
 use crate::load::theme::Theme;
+use crate::messages::model::GroupMsg;
 use places::{GroupId, Id, OfficeId, OfficeNumber, PlaceId, Places};
 
 /// A target office.
@@ -143,9 +145,17 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
         &config.prefecture_code,
         diags,
     );
-    let offices = offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
-    let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, diags);
-    let plans = plans::build(&inputs.data.plans, &offices, snapshots.last(), diags);
+    let (offices, mut rejected) =
+        offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
+    let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, &mut rejected, diags);
+    let plans = plans::build(
+        &inputs.data.plans,
+        &offices,
+        snapshots.last(),
+        &mut rejected,
+        diags,
+    );
+    rejected.report(diags);
     let groups = groups(&config, &places, diags);
     let assets: HashSet<String> = inputs.assets.iter().map(|a| a.site_path()).collect();
     let setup = markdown::Setup {
@@ -186,25 +196,36 @@ fn groups(config: &Config, places: &Places, diags: &mut Diagnostics) -> Vec<Grou
         .map(|(i, g)| {
             let mut members = Vec::new();
             for (code, line) in &g.municipalities {
-                match places.municipality_by_code(code) {
-                    Some(m) if members.contains(&m.id) => diags.push(
-                        Diagnostic::warning(rel, format!("group \"{}\" lists \"{code}\" twice", g.name)).at_line(*line),
-                    ),
+                let code = spelling::code(code);
+                let group = g.name.clone();
+                match places.municipality_by_code(&code) {
+                    Some(m) if members.contains(&m.id) => {
+                        let message = GroupMsg::Twice { group, code };
+                        diags.push(Diagnostic::warning(rel, message).at_line(*line));
+                    }
                     Some(m) => members.push(m.id),
                     None => {
-                        let hint = municipalities::code_problem(code, &config.prefecture_code)
-                            .map(|problem| format!(": {problem}"))
-                            .unwrap_or_default();
-                        diags.push(
-                            Diagnostic::error(rel, format!("group \"{}\": municipality \"{code}\" is not in data/municipalities.csv{hint}", g.name)).at_line(*line),
-                        )
+                        let problem = municipalities::not_listed(
+                            "municipality",
+                            &code,
+                            &config.prefecture_code,
+                        );
+                        let message = GroupMsg::Unknown { group, problem };
+                        diags.push(Diagnostic::error(rel, message).at_line(*line));
                     }
                 }
             }
             if g.municipalities.is_empty() {
-                diags.push(Diagnostic::error(rel, format!("group \"{}\" lists no municipalities", g.name)).at_line(g.line));
+                let message = GroupMsg::Empty {
+                    group: g.name.clone(),
+                };
+                diags.push(Diagnostic::error(rel, message).at_line(g.line));
             }
-            Group { id: GroupId::from_index(i), name: g.name.clone(), members }
+            Group {
+                id: GroupId::from_index(i),
+                name: g.name.clone(),
+                members,
+            }
         })
         .collect()
 }

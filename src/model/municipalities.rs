@@ -10,41 +10,25 @@ use crate::gov_codes::{self, Kind};
 use crate::load::config::Config;
 use crate::load::data::{MUNICIPALITIES, MunicipalityRow};
 use crate::load::table::Located;
+use crate::messages::Text;
+use crate::messages::model::{CodeMsg, MunicipalityMsg};
 
-/// Why a code is not a valid local government code, with a hint where one helps.
-pub fn code_problem(code: &str, prefecture: &str) -> Option<String> {
-    if code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()) {
-        let fixed = gov_codes::check_digit(code)
-            .map(|d| format!("{code}{d}"))
-            .unwrap_or_default();
-        return Some(format!(
-            "code \"{code}\" has 5 digits: the national code has 6, with a check digit (\"{fixed}\")"
-        ));
+use super::spelling;
+
+/// A code that data/municipalities.csv lacks, written in `column` of
+/// another file, with why it is no code of the site where that shows.
+pub fn not_listed(column: &str, code: &str, prefecture: &str) -> Text {
+    let column = column.to_string();
+    let code = code.to_string();
+    match spelling::code_problem(&code, prefecture) {
+        Some(problem) => CodeMsg::NotListedBecause {
+            column,
+            code,
+            problem,
+        }
+        .into(),
+        None => CodeMsg::NotListed { column, code }.into(),
     }
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        let hint = match gov_codes::find_by_name(prefecture, code) {
-            Some(entry) => format!(" (for {code} write {})", entry.code),
-            None => String::new(),
-        };
-        return Some(format!(
-            "code \"{code}\" must be a 6-digit national local government code such as \"442011\"{hint}"
-        ));
-    }
-    let expected = gov_codes::check_digit(&code[..5]).expect("five digits");
-    if code.as_bytes()[5] - b'0' != expected {
-        return Some(format!(
-            "code \"{code}\" has a wrong check digit: for {} it is {expected} (\"{}{expected}\")",
-            &code[..5],
-            &code[..5]
-        ));
-    }
-    if &code[..2] != prefecture {
-        return Some(format!(
-            "code \"{code}\" belongs to prefecture {}, but site.toml says prefecture_code = \"{prefecture}\"",
-            &code[..2]
-        ));
-    }
-    None
 }
 
 struct Row {
@@ -92,20 +76,16 @@ fn warn_outside_city(
     let rel = Path::new(MUNICIPALITIES);
     let kept = wards_of_city(list.to_vec(), &city.code);
     for row in rows {
-        let code = row.value.code.as_str();
+        let code = spelling::code(&row.value.code);
         if code == city.code || kept.iter().any(|w| w.code.as_str() == code) {
             continue;
         }
-        diags.push(row.place(
-            Diagnostic::warning(
-                rel,
-                format!(
-                    "code \"{code}\" ({}) is neither {} nor one of its wards: this city portal leaves it out",
-                    row.value.name, city.name
-                ),
-            ),
-            "code",
-        ));
+        let message = MunicipalityMsg::OutsideCity {
+            code,
+            name: row.value.name.clone(),
+            city: city.name.clone(),
+        };
+        diags.push(row.place(Diagnostic::warning(rel, message), "code"));
     }
 }
 
@@ -131,79 +111,68 @@ pub(crate) fn municipalities(
     let mut checked = Vec::new();
     for row in rows {
         let v = &row.value;
-        if let Some(problem) = code_problem(&v.code, prefecture) {
+        let code = spelling::code(&v.code);
+        if let Some(problem) = spelling::code_problem(&code, prefecture) {
             diags.push(row.place(Diagnostic::error(rel, problem), "code"));
             continue;
         }
-        if let Some(first) = seen.insert(v.code.clone(), row.line) {
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!(
-                        "code \"{}\" is listed twice (first on line {first})",
-                        v.code
-                    ),
-                ),
-                "code",
-            ));
+        if let Some(first) = seen.insert(code.clone(), row.line) {
+            let message = MunicipalityMsg::Twice { code, first };
+            diags.push(row.place(Diagnostic::error(rel, message), "code"));
             continue;
         }
+        let national = gov_codes::lookup(&code);
         if v.name.is_empty() {
-            let hint = gov_codes::lookup(&v.code)
-                .map(|e| format!(" (the national list calls it \"{}\")", e.name))
-                .unwrap_or_default();
-            diags.push(row.place(
-                Diagnostic::error(rel, format!("name is empty for code \"{}\"{hint}", v.code)),
-                "name",
-            ));
+            let message = match national {
+                Some(e) => MunicipalityMsg::NameEmptyNational {
+                    code,
+                    national: e.name.to_string(),
+                },
+                None => MunicipalityMsg::NameEmpty { code },
+            };
+            diags.push(row.place(Diagnostic::error(rel, message), "name"));
             continue;
         }
-        let national = gov_codes::lookup(&v.code);
         match national {
             None => {
-                let hint = gov_codes::find_by_name(prefecture, &v.name)
-                    .map(|e| format!(" (the national list has {} as {})", e.name, e.code))
-                    .unwrap_or_default();
-                diags.push(row.place(
-                    Diagnostic::warning(
-                        rel,
-                        format!(
-                            "code \"{}\" ({}) is not in the national code list{hint}",
-                            v.code, v.name
-                        ),
-                    ),
-                    "code",
-                ));
+                let (code, name) = (code.clone(), v.name.clone());
+                let message = match gov_codes::find_by_name(prefecture, &v.name) {
+                    Some(e) => MunicipalityMsg::NotNationalNamed {
+                        code,
+                        name,
+                        other: e.name.to_string(),
+                        other_code: e.code.to_string(),
+                    },
+                    None => MunicipalityMsg::NotNational { code, name },
+                };
+                diags.push(row.place(Diagnostic::warning(rel, message), "code"));
             }
-            Some(entry) if entry.name != v.name => diags.push(row.place(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "name \"{}\" differs from the national code list, which calls {} \"{}\"",
-                        v.name, v.code, entry.name
-                    ),
-                ),
-                "name",
-            )),
+            Some(entry) if entry.name != v.name => {
+                let message = MunicipalityMsg::NameDiffers {
+                    name: v.name.clone(),
+                    code: code.clone(),
+                    national: entry.name.to_string(),
+                };
+                diags.push(row.place(Diagnostic::warning(rel, message), "name"));
+            }
             Some(_) => {}
         }
-        let parent = if v.parent_code.is_empty() {
+        let parent_code = spelling::code(&v.parent_code);
+        let parent = if parent_code.is_empty() {
             national
                 .filter(|e| e.kind == Kind::Ward)
                 .and_then(|e| e.parent_code)
                 .map(str::to_string)
-        } else if let Some(problem) = code_problem(&v.parent_code, prefecture) {
-            diags.push(row.place(
-                Diagnostic::error(rel, format!("parent_code: {problem}")),
-                "parent_code",
-            ));
+        } else if let Some(problem) = spelling::code_problem(&parent_code, prefecture) {
+            let message = MunicipalityMsg::ParentCode { problem };
+            diags.push(row.place(Diagnostic::error(rel, message), "parent_code"));
             continue;
         } else {
-            Some(v.parent_code.clone())
+            Some(parent_code)
         };
         checked.push(Row {
             line: row.line,
-            code: v.code.clone(),
+            code,
             name: v.name.clone(),
             kana: v.kana.clone(),
             parent,
@@ -234,10 +203,10 @@ fn order(rows: Vec<Row>, diags: &mut Diagnostics) -> Vec<NewPlace> {
                         .map(|e| (e.name.to_string(), e.kana.to_string(), false)),
                 };
                 let Some((name, kana, listed)) = city else {
-                    diags.push(
-                        Diagnostic::error(rel, format!("parent_code \"{parent}\" is neither listed in this file nor a designated city of the national list"))
-                            .at_line(row.line),
-                    );
+                    let message = MunicipalityMsg::ParentUnknown {
+                        parent: parent.clone(),
+                    };
+                    diags.push(Diagnostic::error(rel, message).at_line(row.line));
                     continue;
                 };
                 placed.insert(parent.clone(), out.len());
@@ -323,19 +292,5 @@ mod tests {
         let names: Vec<&str> = list.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["大阪市", "大阪市北区"]);
         assert!(list[0].listed);
-    }
-
-    #[test]
-    fn suggests_the_check_digit() {
-        let problem = code_problem("442012", "44").unwrap();
-        assert!(
-            problem.contains("for 44201 it is 1 (\"442011\")"),
-            "{problem}"
-        );
-        assert!(
-            code_problem("大分市", "44")
-                .unwrap()
-                .contains("write 442011")
-        );
     }
 }

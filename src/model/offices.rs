@@ -9,32 +9,61 @@ use super::{Adoption, Office, Snapshot};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{OFFICES, OfficeRow, SnapshotFile};
 use crate::load::table::Located;
+use crate::messages::Text;
+use crate::messages::model::OfficeMsg;
+
+use super::spelling;
+/// Office numbers are checked as the model reads them wherever one is read
+/// (`renkei import` too).
+pub use super::spelling::office_number_problem;
 
 /// Service types that make an office a care-manager office (居宅介護支援・介護予防支援).
 pub const CARE_MANAGER_SERVICES: [&str; 2] = ["居宅介護支援", "介護予防支援"];
 
-/// Why an office number is not one, with a hint for the usual spreadsheet damage.
-pub fn office_number_problem(number: &str) -> Option<String> {
-    let valid = number.len() == 10
-        && number
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| b.is_ascii_digit() || (i == 2 && b.is_ascii_uppercase()));
-    if valid {
-        return None;
+/// Office rows left out (an error, or a warning on a city portal), so the
+/// rows of the adoption and plan files that name them are folded into the
+/// row's own finding instead of one warning each.
+#[derive(Debug, Default)]
+pub struct Rejected {
+    /// Each finding with the number of rows depending on it.
+    findings: Vec<(Diagnostic, usize)>,
+    by_number: HashMap<String, usize>,
+}
+
+impl Rejected {
+    fn reject(&mut self, number: &str, finding: Diagnostic) {
+        let index = self.findings.len();
+        self.findings.push((finding, 0));
+        self.by_number.insert(number.to_string(), index);
+        if number.len() == 9 {
+            self.by_number.insert(format!("0{number}"), index);
+        }
     }
-    let mut message = format!(
-        "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices)"
-    );
-    if number.len() == 9 && number.bytes().all(|b| b.is_ascii_digit()) {
-        message.push_str(&format!(
-            "; a spreadsheet may have dropped a leading zero: \"0{number}\""
-        ));
+
+    /// Counts a row naming a rejected office; false when the office was not rejected.
+    pub fn depends(&mut self, number: &str) -> bool {
+        match self.by_number.get(number) {
+            Some(&index) => {
+                self.findings[index].1 += 1;
+                true
+            }
+            None => false,
+        }
     }
-    if number.contains(['E', 'e']) && number.contains('+') {
-        message.push_str("; a spreadsheet turned it into a number: format the column as text");
+
+    /// Reports every rejected row, saying how many rows depend on it.
+    pub fn report(self, diags: &mut Diagnostics) {
+        for (mut finding, rows) in self.findings {
+            if rows > 0 {
+                finding.message = OfficeMsg::Dependents {
+                    message: finding.message,
+                    rows,
+                }
+                .into();
+            }
+            diags.push(finding);
+        }
     }
-    Some(message)
 }
 
 /// Checks office rows and resolves their municipality. The rows are taken by
@@ -45,35 +74,42 @@ pub fn build(
     places: &Places,
     prefecture: &str,
     diags: &mut Diagnostics,
-) -> Vec<Office> {
+) -> (Vec<Office>, Rejected) {
     let rel = Path::new(OFFICES);
+    let mut rejected = Rejected::default();
     // Valid office numbers are 10 ASCII bytes: keyed as such, without a copy.
     let mut seen: HashMap<[u8; 10], usize> = HashMap::new();
     let mut offices = Vec::new();
-    for row in rows {
+    for mut row in rows {
+        row.value.office_number = spelling::office_number(&row.value.office_number);
+        row.value.municipality_code = spelling::code(&row.value.municipality_code);
         let v = &row.value;
+        let number = v.office_number.clone();
         let error =
-            |message: String, column: &str| row.place(Diagnostic::error(rel, message), column);
-        if let Some(problem) = office_number_problem(&v.office_number) {
-            diags.push(error(problem, "office_number"));
+            |message: Text, column: &str| row.place(Diagnostic::error(rel, message), column);
+        if let Some(problem) = spelling::office_number_problem(&number) {
+            rejected.reject(&number, error(problem, "office_number"));
             continue;
         }
-        let key = <[u8; 10]>::try_from(v.office_number.as_bytes()).expect("checked: 10 bytes");
+        let key = <[u8; 10]>::try_from(number.as_bytes()).expect("checked: 10 bytes");
         if let Some(first) = seen.insert(key, row.line) {
             diags.push(error(
-                format!(
-                    "office_number \"{}\" is listed twice (first on line {first})",
-                    v.office_number
-                ),
+                OfficeMsg::NumberTwice { number, first }.into(),
                 "office_number",
             ));
             continue;
         }
         if v.name.is_empty() {
-            diags.push(error(
-                format!("name is empty for office {}", v.office_number),
-                "name",
-            ));
+            rejected.reject(
+                &number,
+                error(
+                    OfficeMsg::NameEmpty {
+                        number: number.clone(),
+                    }
+                    .into(),
+                    "name",
+                ),
+            );
             continue;
         }
         let own = places.own();
@@ -85,32 +121,27 @@ pub fn build(
         };
         if city_portal
             && municipality.is_none()
-            && super::municipalities::code_problem(&v.municipality_code, prefecture).is_none()
+            && spelling::code_problem(&v.municipality_code, prefecture).is_none()
         {
-            diags.push(row.place(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "office {} is in municipality_code \"{}\", not in {} ({}) of this city portal: left out of every figure",
-                        v.office_number, v.municipality_code, own.name, own.code
-                    ),
-                ),
-                "municipality_code",
-            ));
+            let message = OfficeMsg::OutsideCity {
+                number: number.clone(),
+                code: v.municipality_code.clone(),
+                city: own.name.clone(),
+                city_code: own.code.as_str().to_string(),
+            };
+            rejected.reject(
+                &number,
+                row.place(Diagnostic::warning(rel, message), "municipality_code"),
+            );
             continue;
         }
         let Some(municipality) = municipality else {
-            let hint = match super::municipalities::code_problem(&v.municipality_code, prefecture) {
-                Some(problem) => format!(": {problem}"),
-                None => String::new(),
-            };
-            diags.push(error(
-                format!(
-                    "municipality_code \"{}\" is not in data/municipalities.csv{hint}",
-                    v.municipality_code
-                ),
+            let message = super::municipalities::not_listed(
                 "municipality_code",
-            ));
+                &v.municipality_code,
+                prefecture,
+            );
+            rejected.reject(&number, error(message, "municipality_code"));
             continue;
         };
         let service_types: Vec<String> = v
@@ -121,19 +152,17 @@ pub fn build(
             .map(str::to_string)
             .collect();
         if service_types.is_empty() {
-            diags.push(error(
-                format!(
-                    "service_types is empty for office {}; expected for example 居宅介護支援;介護予防支援",
-                    v.office_number
-                ),
-                "service_types",
-            ));
+            let message = OfficeMsg::ServiceTypesEmpty {
+                number: number.clone(),
+                example: CARE_MANAGER_SERVICES.join(";"),
+            };
+            rejected.reject(&number, error(message.into(), "service_types"));
             continue;
         }
         let place = match super::areas::resolve(places, municipality.id, &v.area) {
             Ok(place) => place,
             Err(message) => {
-                diags.push(error(message, "area"));
+                rejected.reject(&number, error(message.into(), "area"));
                 continue;
             }
         };
@@ -156,8 +185,11 @@ pub fn build(
             care_manager,
         });
     }
-    offices
+    (offices, rejected)
 }
+
+/// The spellings of `linking` an editor may type, as a message lists them.
+const LINKING_SPELLINGS: &str = "true/false, 1/0, yes/no, あり/なし, ○/×";
 
 /// Reads a `linking` cell: empty means no.
 pub fn parse_linking(value: &str) -> Option<bool> {
@@ -168,14 +200,53 @@ pub fn parse_linking(value: &str) -> Option<bool> {
     }
 }
 
+/// The office a row of an adoption or plan file names, the first time it
+/// is named: a malformed number is an error, an unknown one a warning, one
+/// whose offices.csv row was rejected counts under that row's finding, and
+/// one named on an earlier row is a warning (counted once). Also gives the
+/// number as read.
+pub fn office_of<T>(
+    row: &Located<T>,
+    written: &str,
+    by_number: &HashMap<&str, OfficeId>,
+    rejected: &mut Rejected,
+    seen: &mut HashMap<OfficeId, usize>,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> Option<(String, OfficeId)> {
+    let number = spelling::office_number(written);
+    let Some(&office) = by_number.get(number.as_str()) else {
+        if rejected.depends(&number) {
+            return None;
+        }
+        let finding = match spelling::office_number_problem(&number) {
+            Some(problem) => Diagnostic::error(rel, problem),
+            None => Diagnostic::warning(rel, OfficeMsg::NotListed { number }),
+        };
+        diags.push(row.place(finding, "office_number"));
+        return None;
+    };
+    if let Some(first) = seen.insert(office, row.line) {
+        let message = OfficeMsg::TwiceCountedOnce { number, first };
+        diags.push(row.place(Diagnostic::warning(rel, message), "office_number"));
+        return None;
+    }
+    Some((number, office))
+}
+
+/// Offices by number, for the files that name them.
+pub fn by_number(offices: &[Office]) -> HashMap<&str, OfficeId> {
+    offices.iter().map(|o| (o.number.as_str(), o.id)).collect()
+}
+
 /// Resolves each snapshot's office numbers; unknown ones are warnings and counted nowhere.
 pub fn snapshots(
     files: &[SnapshotFile],
     offices: &[Office],
+    rejected: &mut Rejected,
     diags: &mut Diagnostics,
 ) -> Vec<Snapshot> {
-    let by_number: HashMap<&str, OfficeId> =
-        offices.iter().map(|o| (o.number.as_str(), o.id)).collect();
+    let by_number = by_number(offices);
     let snapshots: Vec<Snapshot> = files
         .iter()
         .map(|file| {
@@ -184,32 +255,37 @@ pub fn snapshots(
             for row in &file.rows {
                 let v = &row.value;
                 let Some(linking) = parse_linking(&v.linking) else {
-                    diags.push(row.place(Diagnostic::error(
-                        &file.path,
-                        format!("linking \"{}\" must be one of true/false, 1/0, yes/no, あり/なし, ○/× (or empty for no)", v.linking),
-                    ), "linking"));
+                    let message = OfficeMsg::LinkingSpelling {
+                        value: v.linking.clone(),
+                        spellings: LINKING_SPELLINGS.to_string(),
+                    };
+                    diags.push(row.place(Diagnostic::error(&file.path, message), "linking"));
                     continue;
                 };
-                let Some(&office) = by_number.get(v.office_number.as_str()) else {
-                    let problem = office_number_problem(&v.office_number).map(|p| format!(" ({p})")).unwrap_or_default();
-                    diags.push(row.place(Diagnostic::warning(
-                        &file.path,
-                        format!("office_number \"{}\" is not in data/offices.csv{problem}: left out of every figure", v.office_number),
-                    ), "office_number"));
+                let Some((_, office)) = office_of(
+                    row,
+                    &v.office_number,
+                    &by_number,
+                    rejected,
+                    &mut seen,
+                    &file.path,
+                    diags,
+                ) else {
                     continue;
                 };
-                if let Some(first) = seen.insert(office, row.line) {
-                    diags.push(row.place(Diagnostic::warning(
-                        &file.path,
-                        format!("office_number \"{}\" is listed twice (first on line {first}): counted once", v.office_number),
-                    ), "office_number"));
-                    continue;
-                }
                 let software = Some(v.software.clone()).filter(|s| !s.is_empty());
-                adoptions.push(Adoption { office, linking, software });
+                adoptions.push(Adoption {
+                    office,
+                    linking,
+                    software,
+                });
             }
             adoptions.sort_by_key(|a| a.office);
-            Snapshot { date: file.date, path: file.path.clone(), adoptions }
+            Snapshot {
+                date: file.date,
+                path: file.path.clone(),
+                adoptions,
+            }
         })
         .collect();
     check_sizes(files, &snapshots, offices.len(), diags);
@@ -228,28 +304,23 @@ fn check_sizes(
 ) {
     for file in files {
         if offices > 0 && file.rows.len() > offices {
-            diags.push(Diagnostic::warning(
-                &file.path,
-                format!(
-                    "lists {} offices, more than the {offices} offices that exist in data/offices.csv: is it the list of another area or of the whole country (keep only this prefecture's rows), or is data/offices.csv out of date?",
-                    file.rows.len()
-                ),
-            ));
+            let message = OfficeMsg::TooManyRows {
+                rows: file.rows.len(),
+                offices,
+            };
+            diags.push(Diagnostic::warning(&file.path, message));
         }
     }
     for pair in snapshots.windows(2) {
         let (older, newer) = (&pair[0], &pair[1]);
         if older.adoptions.len() > newer.adoptions.len() {
-            diags.push(Diagnostic::warning(
-                &older.path,
-                format!(
-                    "this snapshot of {} counts {} license holders, more than the {} of the newer {}: check that both file names carry the date their list was made (licenses that ended explain only a small drop)",
-                    older.date,
-                    older.adoptions.len(),
-                    newer.adoptions.len(),
-                    newer.path.display()
-                ),
-            ));
+            let message = OfficeMsg::OlderCountsMore {
+                date: older.date.to_string(),
+                older: older.adoptions.len(),
+                newer: newer.adoptions.len(),
+                newer_path: newer.path.display().to_string(),
+            };
+            diags.push(Diagnostic::warning(&older.path, message));
         }
     }
 }
@@ -257,20 +328,6 @@ fn check_sizes(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn office_numbers() {
-        assert!(office_number_problem("4470100123").is_none());
-        assert!(office_number_problem("44A0100123").is_none());
-        assert!(office_number_problem("44a0100123").is_some());
-        let problem = office_number_problem("470100123").unwrap();
-        assert!(problem.contains("\"0470100123\""), "{problem}");
-        assert!(
-            office_number_problem("44701000")
-                .unwrap()
-                .starts_with("office_number \"44701000\" must be 10 digits")
-        );
-    }
 
     #[test]
     fn linking_spellings() {

@@ -4,12 +4,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::offices::Rejected;
 use super::places::OfficeId;
 use super::{Office, Plan, Snapshot};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{PLANS, PlanRow};
 use crate::load::table::Located;
+use crate::messages::model::OfficeMsg;
 
 /// Checks the rows; an unknown office is a warning and counted nowhere, an
 /// office holding a license in the newest snapshot is adopted (a warning
@@ -18,11 +20,11 @@ pub fn build(
     rows: &[Located<PlanRow>],
     offices: &[Office],
     newest: Option<&Snapshot>,
+    rejected: &mut Rejected,
     diags: &mut Diagnostics,
 ) -> Vec<Plan> {
     let rel = Path::new(PLANS);
-    let by_number: HashMap<&str, OfficeId> =
-        offices.iter().map(|o| (o.number.as_str(), o.id)).collect();
+    let by_number = super::offices::by_number(offices);
     let mut seen: HashMap<OfficeId, usize> = HashMap::new();
     let mut plans = Vec::new();
     for row in rows {
@@ -32,56 +34,29 @@ pub fn build(
         } else if let Some(date) = Date::parse(&v.date) {
             Some(date)
         } else {
-            diags.push(row.place(
-                Diagnostic::error(
-                    rel,
-                    format!("date \"{}\" must be a day such as 2026-03-31", v.date),
-                ),
-                "date",
-            ));
+            let message = OfficeMsg::PlanDate {
+                value: v.date.clone(),
+            };
+            diags.push(row.place(Diagnostic::error(rel, message), "date"));
             continue;
         };
-        let Some(&office) = by_number.get(v.office_number.as_str()) else {
-            let problem = super::offices::office_number_problem(&v.office_number)
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
-            diags.push(row.place(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "office_number \"{}\" is not in data/offices.csv{problem}: left out of every figure",
-                        v.office_number
-                    ),
-                ),
-                "office_number",
-            ));
+        let Some((number, office)) = super::offices::office_of(
+            row,
+            &v.office_number,
+            &by_number,
+            rejected,
+            &mut seen,
+            rel,
+            diags,
+        ) else {
             continue;
         };
-        if let Some(first) = seen.insert(office, row.line) {
-            diags.push(row.place(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "office_number \"{}\" is listed twice (first on line {first}): counted once",
-                        v.office_number
-                    ),
-                ),
-                "office_number",
-            ));
-            continue;
-        }
         if let Some(snapshot) = newest.filter(|s| s.adoptions.iter().any(|a| a.office == office)) {
-            diags.push(row.place(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "office {} holds a license in {}: it counts as adopted, not as planned",
-                        v.office_number,
-                        snapshot.path.display()
-                    ),
-                ),
-                "office_number",
-            ));
+            let message = OfficeMsg::HoldsLicense {
+                number,
+                path: snapshot.path.display().to_string(),
+            };
+            diags.push(row.place(Diagnostic::warning(rel, message), "office_number"));
             continue;
         }
         plans.push(Plan {

@@ -5,7 +5,8 @@ use super::Survey;
 use super::SurveyQuestion;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::data::SurveyFile;
+use crate::load::data::{SurveyFile, SurveyRow};
+use crate::messages::model::SurveyMsg;
 
 /// Checks every survey file.
 pub fn build(files: &[SurveyFile], diags: &mut Diagnostics) -> Vec<Survey> {
@@ -28,38 +29,29 @@ fn build_one(file: &SurveyFile, diags: &mut Diagnostics) -> Option<Survey> {
                 _ => None,
             };
             if date.is_none() {
-                diags.push(Diagnostic::error(
-                    &file.toml_path,
-                    format!("date {value} must be a day such as 2025-08-01"),
-                ));
+                let message = SurveyMsg::Date {
+                    value: value.to_string(),
+                };
+                diags.push(Diagnostic::error(&file.toml_path, message));
             }
             date
         }
     };
     if file.meta.title.trim().is_empty() {
-        diags.push(Diagnostic::error(&file.toml_path, "title is empty"));
+        diags.push(Diagnostic::error(&file.toml_path, SurveyMsg::TitleEmpty));
     }
     let mut questions: Vec<SurveyQuestion> = Vec::new();
     for row in &file.rows {
         let v = &row.value;
         let Ok(count) = v.count.parse::<u32>() else {
-            diags.push(
-                Diagnostic::error(
-                    &file.csv_path,
-                    format!(
-                        "count \"{}\" must be a whole number of answers, such as 12",
-                        v.count
-                    ),
-                )
-                .at_line(row.line),
-            );
+            let message = SurveyMsg::Count {
+                value: v.count.clone(),
+            };
+            diags.push(Diagnostic::error(&file.csv_path, message).at_line(row.line));
             continue;
         };
         if v.question.is_empty() || v.choice.is_empty() {
-            diags.push(
-                Diagnostic::error(&file.csv_path, "question and choice must not be empty")
-                    .at_line(row.line),
-            );
+            diags.push(Diagnostic::error(&file.csv_path, SurveyMsg::Empty).at_line(row.line));
             continue;
         }
         let index = match questions.iter().position(|q| q.question == v.question) {
@@ -78,18 +70,23 @@ fn build_one(file: &SurveyFile, diags: &mut Diagnostics) -> Option<Survey> {
         let choice = position_or_push(&mut q.choices, &v.choice);
         let group = position_or_push(&mut q.groups, &v.group);
         if q.counts.iter().any(|&(c, g, _)| c == choice && g == group) {
-            diags.push(
-                Diagnostic::error(
-                    &file.csv_path,
-                    format!(
-                        "choice \"{}\" of \"{}\" is given twice{}",
-                        v.choice,
-                        v.question,
-                        group_note(&v.group)
-                    ),
-                )
-                .at_line(row.line),
-            );
+            let (choice, question) = (v.choice.clone(), v.question.clone());
+            let message = if v.group.is_empty() {
+                SurveyMsg::ChoiceTwice { choice, question }
+            } else {
+                let group = v.group.clone();
+                SurveyMsg::ChoiceTwiceInGroup {
+                    choice,
+                    question,
+                    group,
+                }
+            };
+            diags.push(Diagnostic::error(&file.csv_path, message).at_line(row.line));
+            continue;
+        }
+        if let Some(respondents) = file.meta.respondents.filter(|&r| count > r) {
+            let message = above_respondents(file, v, count, respondents);
+            diags.push(Diagnostic::error(&file.csv_path, message).at_line(row.line));
             continue;
         }
         q.counts.push((choice, group, count));
@@ -104,11 +101,32 @@ fn build_one(file: &SurveyFile, diags: &mut Diagnostics) -> Option<Survey> {
     })
 }
 
-fn group_note(group: &str) -> String {
-    if group.is_empty() {
-        String::new()
-    } else {
-        format!(" for group \"{group}\"")
+/// A count larger than the number of people who answered the survey (in
+/// one group, where groups are given): a typing slip or the wrong survey.
+fn above_respondents(
+    file: &SurveyFile,
+    row: &SurveyRow,
+    count: u32,
+    respondents: u32,
+) -> SurveyMsg {
+    let (choice, question) = (row.choice.clone(), row.question.clone());
+    let toml = file.toml_path.display().to_string();
+    if row.group.is_empty() {
+        return SurveyMsg::AboveRespondents {
+            count,
+            choice,
+            question,
+            respondents,
+            toml,
+        };
+    }
+    SurveyMsg::AboveRespondentsInGroup {
+        count,
+        choice,
+        question,
+        group: row.group.clone(),
+        respondents,
+        toml,
     }
 }
 

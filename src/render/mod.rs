@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
+use crate::messages::render::RenderMsg;
 use crate::model::Site;
 use crate::urls;
 use pages::{Builder, Job};
@@ -80,10 +81,12 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         tera.render(job.template, &job.context)
             .map(|html| (job.path.clone(), html.into_bytes()))
             .map_err(|e| {
-                Diagnostic::error(
-                    template_source(site, job.template),
-                    format!("cannot render {}: {}", job.path, chain(&e)),
-                )
+                let message = RenderMsg::PageFailed {
+                    template: job.template.to_string(),
+                    page: job.path.clone(),
+                    detail: chain(&e),
+                };
+                Diagnostic::error(template_source(site, job.template), message)
             })
     };
     let mut rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
@@ -164,12 +167,7 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
 /// Adds a file; a second file at the same path is an error, never a silent overwrite.
 fn add(output: &mut Output, path: String, bytes: Vec<u8>, source: &Path, diags: &mut Diagnostics) {
     if output.files.contains_key(&path) {
-        diags.push(Diagnostic::error(
-            source,
-            format!(
-                "would overwrite {path}, which the site already has: rename or remove one of them"
-            ),
-        ));
+        diags.push(Diagnostic::error(source, RenderMsg::Overwrite { path }));
         return;
     }
     output.files.insert(path, bytes);
@@ -262,17 +260,21 @@ fn templates(site: &Site, diags: &mut Diagnostics) -> Option<tera::Tera> {
     match tera.add_raw_templates(sources) {
         Ok(()) => Some(tera),
         Err(e) => {
-            let message = chain(&e);
-            let source = site
+            let detail = chain(&e);
+            let named = site
                 .theme
                 .templates
                 .keys()
-                .find(|name| message.contains(&format!("'{name}'")))
-                .map_or_else(
-                    || PathBuf::from("themes"),
-                    |name| template_source(site, name),
-                );
-            diags.push(Diagnostic::error(source, message));
+                .find(|name| detail.contains(&format!("'{name}'")));
+            let diagnostic = match named {
+                Some(name) => {
+                    let template = name.clone();
+                    let message = RenderMsg::TemplateUnreadable { template, detail };
+                    Diagnostic::error(template_source(site, name), message)
+                }
+                None => Diagnostic::error("themes", RenderMsg::TemplatesUnreadable { detail }),
+            };
+            diags.push(diagnostic);
             None
         }
     }

@@ -422,7 +422,7 @@ fn office_number_that_lost_its_leading_zero_in_a_snapshot() {
         "data/adoption/2025-11-30.csv",
         &format!("{SNAPSHOT}447010000,true,\n"),
     );
-    site.build_ok().assert_stderr_has("warning: data/adoption/2025-11-30.csv:5: office_number \"447010000\" is not in data/offices.csv (office_number \"447010000\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet may have dropped a leading zero: \"0447010000\"): left out of every figure");
+    site.build_fails().assert_stderr_has("error: data/adoption/2025-11-30.csv:5: office_number \"447010000\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet may have dropped a leading zero: \"0447010000\"");
 }
 
 #[test]
@@ -673,7 +673,7 @@ fn a_cell_just_under_the_limit_keeps_the_lines_after_it_right() {
         &format!("office_number,software\n4470100001,{long}\n447010000,x\n"),
     );
     let run = answers(&site);
-    run.assert_stderr_has("warning: data/adoption/2025-11-30.csv:3: office_number \"447010000\"");
+    run.assert_stderr_has("error: data/adoption/2025-11-30.csv:3: office_number \"447010000\"");
 }
 
 #[test]

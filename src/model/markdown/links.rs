@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Text;
+use crate::messages::model::MarkdownMsg;
 use crate::render::format;
 
 /// What an address is used for, as messages name it.
@@ -26,12 +28,14 @@ pub enum Use {
 }
 
 impl Use {
-    fn word(self) -> &'static str {
+    /// The word messages name it with.
+    pub fn word(self) -> Text {
         match self {
-            Use::Link => "link",
-            Use::Image => "image",
-            Use::Video => "video",
+            Use::Link => MarkdownMsg::WordLink,
+            Use::Image => MarkdownMsg::WordImage,
+            Use::Video => MarkdownMsg::WordVideo,
         }
+        .into()
     }
 }
 
@@ -71,7 +75,7 @@ pub enum Resolved {
     /// Left as written (external, `mailto:`, `@/` for the model to settle).
     AsWritten,
     /// An address that may run code or smuggle content: dropped, text kept.
-    Unsafe(&'static str),
+    Unsafe(Text),
     /// Rewritten; `check` is what to look for after render (`None` for a
     /// content file, which is published by construction).
     Internal { url: String, check: Option<Target> },
@@ -87,11 +91,13 @@ pub fn resolve(written: &str, what: Use, line: usize, from: &From<'_>) -> Resolv
     }
     if let Some(scheme) = scheme(address) {
         return match scheme.to_ascii_lowercase().as_str() {
-            "javascript" => Resolved::Unsafe("javascript: addresses run code"),
-            "vbscript" => Resolved::Unsafe("vbscript: addresses run code"),
-            "data" if what != Use::Image => {
-                Resolved::Unsafe("data: addresses are allowed for images only")
-            }
+            scheme @ ("javascript" | "vbscript") => Resolved::Unsafe(
+                MarkdownMsg::UnsafeScript {
+                    scheme: scheme.to_string(),
+                }
+                .into(),
+            ),
+            "data" if what != Use::Image => Resolved::Unsafe(MarkdownMsg::UnsafeData.into()),
             _ => Resolved::AsWritten,
         };
     }
@@ -221,33 +227,36 @@ pub fn verify(targets: &[Target], files: &BTreeMap<String, Vec<u8>>) -> Diagnost
                 .anchor
                 .as_ref()
                 .filter(|anchor| path.ends_with(".html") && !has_id(bytes, anchor))
-                .map(|anchor| format!("{} has no id \"{anchor}\"", target.url)),
+                .map(|anchor| MarkdownMsg::NoId {
+                    url: target.url.clone(),
+                    anchor: anchor.clone(),
+                }),
         };
         if let Some(problem) = problem {
-            diags.push(
-                Diagnostic::error(
-                    &target.source,
-                    format!("{} \"{}\": {problem}", target.what.word(), target.written),
-                )
-                .at_line(target.line),
-            );
+            let message = MarkdownMsg::Broken {
+                what: target.what.word(),
+                written: target.written.clone(),
+                problem: problem.into(),
+            };
+            diags.push(Diagnostic::error(&target.source, message).at_line(target.line));
         }
     }
     diags
 }
 
-fn missing(target: &Target) -> String {
-    let mut problem = format!("nothing is published at {}", target.url);
-    if let Some(file) = &target.file {
-        if file.ends_with(".md") {
-            problem.push_str(&format!(
-                "; to link to the page content/{file}, write @/{file}"
-            ));
-        } else if target.what != Use::Link {
-            problem.push_str(&format!(" and there is no file content/{file}"));
-        }
+fn missing(target: &Target) -> MarkdownMsg {
+    let url = target.url.clone();
+    match &target.file {
+        Some(file) if file.ends_with(".md") => MarkdownMsg::NothingAtPage {
+            url,
+            file: file.clone(),
+        },
+        Some(file) if target.what != Use::Link => MarkdownMsg::NothingAtFile {
+            url,
+            file: file.clone(),
+        },
+        _ => MarkdownMsg::NothingAt { url },
     }
-    problem
 }
 
 fn has_id(html: &[u8], id: &str) -> bool {

@@ -17,6 +17,8 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Text;
+use crate::messages::model::MarkdownMsg;
 use ids::{Claim, PageIds};
 use links::{Resolved, Target, Use};
 use shortcodes::{FigureRef, Named, Video, VideoSource};
@@ -192,12 +194,12 @@ struct Reader<'a, 'd> {
 }
 
 impl Reader<'_, '_> {
-    fn error(&mut self, line: usize, message: String) {
+    fn error(&mut self, line: usize, message: impl Into<Text>) {
         self.diags
             .push(Diagnostic::error(self.file.path, message).at_line(line));
     }
 
-    fn warning(&mut self, line: usize, message: String) {
+    fn warning(&mut self, line: usize, message: impl Into<Text>) {
         self.diags
             .push(Diagnostic::warning(self.file.path, message).at_line(line));
     }
@@ -221,41 +223,43 @@ impl Reader<'_, '_> {
             match piece {
                 shortcodes::Piece::Text(t) => self.push(Event::Text(t.to_string().into())),
                 shortcodes::Piece::Bad(message) => self.error(line, message),
-                shortcodes::Piece::Call { name, .. } if self.heading.is_some() => self.error(
-                    line,
-                    format!("{{{{ {name}(...) }}}} cannot stand in a heading, whose text is also the table of contents"),
-                ),
-                shortcodes::Piece::Call { name: "figure", args } => {
-                    match shortcodes::figure(&args, &self.setup.places) {
-                        Ok(figure) => self.nodes.push(Node::Figure(figure)),
-                        Err(message) => self.error(line, message),
-                    }
+                shortcodes::Piece::Call { name, .. } if self.heading.is_some() => {
+                    let name = name.to_string();
+                    self.error(line, MarkdownMsg::InHeading { name })
                 }
-                shortcodes::Piece::Call { name: "video", args } => match self.video(&args, line) {
+                shortcodes::Piece::Call {
+                    name: "figure",
+                    args,
+                } => match shortcodes::figure(&args, &self.setup.places) {
+                    Ok(figure) => self.nodes.push(Node::Figure(figure)),
+                    Err(message) => self.error(line, message),
+                },
+                shortcodes::Piece::Call {
+                    name: "video",
+                    args,
+                } => match self.video(&args, line) {
                     Ok(video) if self.open.last() == Some(&TagEnd::Paragraph) => {
                         self.videos.push(line);
                         self.nodes.push(Node::Video(video));
                     }
-                    Ok(_) => self.error(line, ALONE.to_string()),
+                    Ok(_) => self.error(line, MarkdownMsg::VideoAlone),
                     Err(message) => self.error(line, message),
                 },
-                shortcodes::Piece::Call { name, .. } => self.error(
-                    line,
-                    format!("unknown {{{{ {name}(...) }}}}: expected figure(...) or video(...)"),
-                ),
+                shortcodes::Piece::Call { name, .. } => {
+                    let name = name.to_string();
+                    self.error(line, MarkdownMsg::UnknownShortcode { name })
+                }
             }
         }
     }
 
-    fn video(&mut self, args: &[(String, String)], line: usize) -> Result<Video, String> {
+    fn video(&mut self, args: &[(String, String)], line: usize) -> Result<Video, Text> {
         let [src, title] = shortcodes::arguments_of("video", args, ["src", "title"])?;
-        let src = src.ok_or(
-            "video: missing src=\"...\" (a video file under content/ or a YouTube address)",
-        )?;
+        let src = src.ok_or(MarkdownMsg::VideoNoSrc)?;
         let title = title
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .ok_or("video: missing title=\"...\", which names the video for screen readers")?
+            .ok_or(MarkdownMsg::VideoNoTitle)?
             .to_string();
         if let Some(id) = shortcodes::youtube_id(src) {
             let link = src.to_string();
@@ -272,15 +276,15 @@ impl Reader<'_, '_> {
                     source: VideoSource::File { url },
                 })
             }
-            _ => Err(format!(
-                "video: src \"{src}\" must be a video file under content/ or a YouTube address (youtube.com/watch?v=ID or youtu.be/ID)"
-            )),
+            _ => Err(MarkdownMsg::VideoSrc {
+                src: src.to_string(),
+            }
+            .into()),
         }
     }
 
     /// Resolves a link's or image's address; `None` when it is left out.
     fn address<'e>(&mut self, dest: CowStr<'e>, what: Use, line: usize) -> Option<CowStr<'e>> {
-        let word = if what == Use::Image { "image" } else { "link" };
         match links::resolve(&dest, what, line, &self.from) {
             Resolved::AsWritten => {
                 if dest.starts_with("@/") {
@@ -293,10 +297,12 @@ impl Reader<'_, '_> {
                 Some(dest)
             }
             Resolved::Unsafe(why) => {
-                self.warning(
-                    line,
-                    format!("{word} \"{dest}\" is left out ({why}); its text is kept"),
-                );
+                let message = MarkdownMsg::LeftOut {
+                    what: what.word(),
+                    dest: dest.to_string(),
+                    why,
+                };
+                self.warning(line, message);
                 None
             }
             Resolved::Internal { url, check } => {
@@ -304,13 +310,12 @@ impl Reader<'_, '_> {
                 Some(url.into())
             }
             Resolved::Outside => {
-                self.error(
-                    line,
-                    format!(
-                        "{word} \"{dest}\" leads above the site's root {}",
-                        self.setup.base_path
-                    ),
-                );
+                let message = MarkdownMsg::AboveRoot {
+                    what: what.word(),
+                    dest: dest.to_string(),
+                    base: self.setup.base_path.to_string(),
+                };
+                self.error(line, message);
                 Some(dest)
             }
         }
@@ -321,12 +326,12 @@ impl Reader<'_, '_> {
             Event::Html(_) | Event::InlineHtml(_) if !self.setup.unsafe_html => {
                 if !self.in_html && self.html_warned_line != line {
                     self.html_warned_line = line;
-                    self.warning(line, "raw HTML is left out (site.toml can allow it with [markdown] unsafe_html = true)".to_string());
+                    self.warning(line, MarkdownMsg::RawHtml);
                 }
             }
             Event::Start(Tag::HtmlBlock) if !self.setup.unsafe_html => {
                 self.open.push(TagEnd::HtmlBlock);
-                self.warning(line, "raw HTML is left out (site.toml can allow it with [markdown] unsafe_html = true)".to_string());
+                self.warning(line, MarkdownMsg::RawHtml);
                 self.in_html = true;
             }
             Event::End(TagEnd::HtmlBlock) if !self.setup.unsafe_html => {
@@ -461,14 +466,12 @@ impl Reader<'_, '_> {
             self.nodes.extend(kept);
         } else {
             for line in videos {
-                self.error(line, ALONE.to_string());
+                self.error(line, MarkdownMsg::VideoAlone);
             }
         }
         alone
     }
 }
-
-const ALONE: &str = "a video must be a paragraph of its own: put {{ video(...) }} on its own line with an empty line before and after";
 
 fn level_number(level: HeadingLevel) -> u8 {
     match level {
@@ -538,12 +541,11 @@ pub fn settle_ids(
             let place = format!("{}:{}", file.path.display(), slot.line);
             let problem = match page.claim(id, Claim::Source(place)) {
                 Ok(()) => continue,
-                Err(Claim::Theme) => format!(
-                    "heading id \"{id}\" is one the theme writes on this page: choose another"
-                ),
-                Err(Claim::Source(other)) => format!(
-                    "heading id \"{id}\" is also used at {other}: ids must be unique on the page"
-                ),
+                Err(Claim::Theme) => MarkdownMsg::IdOfTheme { id: id.clone() },
+                Err(Claim::Source(other)) => MarkdownMsg::IdTwice {
+                    id: id.clone(),
+                    other,
+                },
             };
             diags.push(Diagnostic::error(file.path, problem).at_line(slot.line));
         }
@@ -607,10 +609,13 @@ pub fn settle_links(
                     *dest_url = format!("{base_path}{url}").into();
                 }
             }
-            Err(problem) => diags.push(
-                Diagnostic::error(path, format!("link \"{}\": {problem}", link.target))
-                    .at_line(link.line),
-            ),
+            Err(problem) => {
+                let message = MarkdownMsg::SourceLink {
+                    target: link.target.clone(),
+                    problem: problem.into(),
+                };
+                diags.push(Diagnostic::error(path, message).at_line(link.line));
+            }
         }
     }
 }
@@ -620,7 +625,7 @@ fn source_link(
     target: &str,
     pages: &HashMap<String, LinkTarget>,
     drafts: &HashSet<String>,
-) -> Result<String, String> {
+) -> Result<String, MarkdownMsg> {
     let path = target.strip_prefix("@/").unwrap_or(target);
     let (path, anchor) = match path.split_once('#') {
         Some((path, anchor)) => (path, Some(anchor)),
@@ -628,20 +633,21 @@ fn source_link(
     };
     let Some(found) = pages.get(path) else {
         if drafts.contains(path) {
-            return Err(format!(
-                "content/{path} is a draft (draft = true), so it is not published"
-            ));
+            let path = path.to_string();
+            return Err(MarkdownMsg::Draft { path });
         }
-        return Err(format!("there is no page content/{path}"));
+        let path = path.to_string();
+        return Err(MarkdownMsg::NoPage { path });
     };
     match anchor {
         None => Ok(found.url.clone()),
         Some(anchor) if found.anchors.contains(&links::decode(anchor)) => {
             Ok(format!("{}#{anchor}", found.url))
         }
-        Some(anchor) => Err(format!(
-            "content/{path} has no heading with id \"{anchor}\""
-        )),
+        Some(anchor) => Err(MarkdownMsg::NoHeading {
+            path: path.to_string(),
+            anchor: anchor.to_string(),
+        }),
     }
 }
 

@@ -5,6 +5,8 @@
 //! The syntax is a small subset of Tera's, the one DESIGN.md names:
 //! `{{ name(key="value", key="value") }}` on one line, outside code.
 
+use crate::messages::Text;
+use crate::messages::model::MarkdownMsg;
 use crate::model::Group;
 use crate::model::places::{GroupId, PlaceId, Places};
 
@@ -59,7 +61,7 @@ pub struct Named<'a> {
 /// The one place a figure's `place` is resolved: left out or the site's own
 /// code or name is the site; then a municipality code, a group name, a
 /// municipality name.
-pub fn figure_place(written: Option<&str>, named: &Named<'_>) -> Result<FigurePlace, String> {
+pub fn figure_place(written: Option<&str>, named: &Named<'_>) -> Result<FigurePlace, MarkdownMsg> {
     let own = named.places.own();
     let Some(written) = written else {
         return Ok(FigurePlace::Place(own.id));
@@ -83,34 +85,32 @@ pub fn figure_place(written: Option<&str>, named: &Named<'_>) -> Result<FigurePl
         .filter(|m| m.name == written);
     match (same_name.next(), same_name.next()) {
         (Some(m), None) => Ok(FigurePlace::Place(m.id)),
-        (Some(a), Some(b)) => Err(format!(
-            "figure: place \"{written}\" names more than one municipality ({}, {}): write its code",
-            a.code, b.code
-        )),
-        (None, _) => Err(format!(
-            "figure: unknown place \"{written}\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml"
-        )),
+        (Some(a), Some(b)) => Err(MarkdownMsg::FigurePlaceTwice {
+            written: written.to_string(),
+            a: a.code.as_str().to_string(),
+            b: b.code.as_str().to_string(),
+        }),
+        (None, _) => Err(MarkdownMsg::FigurePlaceUnknown {
+            written: written.to_string(),
+        }),
     }
 }
 
 /// Checks the arguments of `figure(...)`.
-pub fn figure(args: &[(String, String)], named: &Named<'_>) -> Result<FigureRef, String> {
+pub fn figure(args: &[(String, String)], named: &Named<'_>) -> Result<FigureRef, MarkdownMsg> {
     let [value, place] = arguments_of("figure", args, ["value", "place"])?;
     let value = match value {
-        None => return Err(
-            "figure: missing value=\"...\", for example figure(value=\"rate\", place=\"442011\")"
-                .to_string(),
-        ),
+        None => return Err(MarkdownMsg::FigureNoValue),
         Some(v) => VALUES
             .iter()
             .find(|(name, _)| *name == v)
             .map(|&(_, value)| value)
             .ok_or_else(|| {
                 let names: Vec<&str> = VALUES.iter().map(|(name, _)| *name).collect();
-                format!(
-                    "figure: unknown value \"{v}\": expected one of {}",
-                    names.join(", ")
-                )
+                MarkdownMsg::FigureValue {
+                    value: v.to_string(),
+                    expected: names.join(", "),
+                }
             })?,
     };
     Ok(FigureRef {
@@ -125,15 +125,16 @@ pub fn arguments_of<'a, const N: usize>(
     name: &str,
     args: &'a [(String, String)],
     keys: [&str; N],
-) -> Result<[Option<&'a str>; N], String> {
+) -> Result<[Option<&'a str>; N], MarkdownMsg> {
     let mut values = [None; N];
     for (key, value) in args {
         let Some(i) = keys.iter().position(|k| k == key) else {
             let expected: Vec<String> = keys.iter().map(|k| format!("{k}=\"...\"")).collect();
-            return Err(format!(
-                "{name}: unknown argument \"{key}\": expected {}",
-                expected.join(" and ")
-            ));
+            return Err(MarkdownMsg::UnknownArgument {
+                name: name.to_string(),
+                key: key.clone(),
+                expected: Text::new(expected.join("、"), expected.join(" and ")),
+            });
         };
         values[i] = Some(value.as_str());
     }
@@ -185,7 +186,7 @@ pub enum Piece<'a> {
         name: &'a str,
         args: Vec<(String, String)>,
     },
-    Bad(String),
+    Bad(MarkdownMsg),
 }
 
 /// Splits text into plain text and shortcodes. Only `{{` followed by a name
@@ -209,17 +210,18 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
             pieces.push(Piece::Text(&rest[..start]));
         }
         let Some(end) = after.find("}}") else {
-            pieces.push(Piece::Bad(format!(
-                "{{{{ {name}(...) is not closed with }}}} on the same line"
-            )));
+            pieces.push(Piece::Bad(MarkdownMsg::NotClosed {
+                name: name.to_string(),
+            }));
             return pieces;
         };
         let call = after[..end].trim();
         pieces.push(match arguments(call[name_len..].trim_start()) {
             Some(args) => Piece::Call { name, args },
-            None => Piece::Bad(format!(
-                "cannot read {{{{ {call} }}}}: expected {name}(key=\"value\", key=\"value\")"
-            )),
+            None => Piece::Bad(MarkdownMsg::Unreadable {
+                call: call.to_string(),
+                name: name.to_string(),
+            }),
         });
         rest = &after[end + 2..];
     }
@@ -257,7 +259,7 @@ mod tests {
     use super::*;
     use crate::model::places::Id;
 
-    fn resolve(written: Option<&str>) -> Result<FigurePlace, String> {
+    fn resolve(written: Option<&str>) -> Result<FigurePlace, MarkdownMsg> {
         let places = crate::model::places::oita_for_test();
         let groups = [Group {
             id: GroupId::from_index(0),
@@ -295,7 +297,9 @@ mod tests {
         );
         assert_eq!(
             resolve(Some("999999")),
-            Err("figure: unknown place \"999999\": expected a municipality code or name of data/municipalities.csv, an area id of data/areas.csv or a group name of site.toml".into())
+            Err(MarkdownMsg::FigurePlaceUnknown {
+                written: "999999".into()
+            })
         );
     }
 
@@ -322,8 +326,8 @@ mod tests {
             },
         );
         assert_eq!(
-            place,
-            Err("figure: place \"北区\" names more than one municipality (012025, 131172): write its code".into())
+            place.unwrap_err().text(crate::messages::Lang::Ja),
+            "figure：place の「北区」に当たる市区町村が2つ以上あります（012025、131172）。コードで書いてください"
         );
     }
 
@@ -346,16 +350,16 @@ mod tests {
         );
         assert_eq!(
             split("{{ figure(value=\"rate\" }}"),
-            [Piece::Bad(
-                "cannot read {{ figure(value=\"rate\" }}: expected figure(key=\"value\", key=\"value\")"
-                    .into()
-            )]
+            [Piece::Bad(MarkdownMsg::Unreadable {
+                call: "figure(value=\"rate\"".into(),
+                name: "figure".into()
+            })]
         );
         assert_eq!(
             split("{{ video(src=\"a\""),
-            [Piece::Bad(
-                "{{ video(...) is not closed with }} on the same line".into()
-            )]
+            [Piece::Bad(MarkdownMsg::NotClosed {
+                name: "video".into()
+            })]
         );
     }
 
