@@ -17,6 +17,8 @@ use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::common;
+use crate::messages::load::ReadMsg;
 
 /// A file found below an input folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +66,21 @@ pub fn list(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    dir,
-                    format!("cannot read the folder: {e}"),
-                ));
+                let message = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(ancestor), _) => ReadMsg::FolderLoop {
+                        path: ancestor.display().to_string(),
+                    },
+                    (None, Some(io)) => ReadMsg::FolderUnreadable {
+                        reason: common::io(io),
+                    },
+                    (None, None) => ReadMsg::FolderUnreadable {
+                        reason: common::CommonMsg::IoOther {
+                            detail: e.to_string(),
+                        }
+                        .into(),
+                    },
+                };
+                diags.push(Diagnostic::error(dir, message));
                 continue;
             }
         };
@@ -81,10 +94,9 @@ pub fn list(
             if let Some(target) = target.ok().filter(|t| !t.starts_with(&site)) {
                 diags.push(Diagnostic::warning(
                     &source,
-                    format!(
-                        "a symbolic link to {}, outside the site's folder: left out, so that nothing from elsewhere on this computer is published; copy it into the site instead",
-                        target.display()
-                    ),
+                    ReadMsg::LinkOutside {
+                        target: target.display().to_string(),
+                    },
                 ));
                 if entry.file_type().is_dir() {
                     entries.skip_current_dir();
@@ -101,11 +113,10 @@ pub fn list(
         if let Some(first) = by_name.get(&rel) {
             diags.push(Diagnostic::error(
                 &rel,
-                format!(
-                    "two files have this name, written with different Unicode characters (NFC and NFD, as Windows and macOS save names): {} and {}; keep one",
-                    first.display(),
-                    source.display()
-                ),
+                ReadMsg::TwoSpellings {
+                    first: first.display().to_string(),
+                    second: source.display().to_string(),
+                },
             ));
             continue;
         }

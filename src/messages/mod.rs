@@ -181,6 +181,7 @@ macro_rules! messages {
 }
 
 pub mod common;
+pub mod load;
 
 pub use common::CommonMsg;
 
@@ -207,6 +208,12 @@ mod tests {
     fn all_samples() -> Vec<Text> {
         let mut all: Vec<Text> = Vec::new();
         all.extend(CommonMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ReadMsg::samples().into_iter().map(Text::from));
+        all.extend(load::TomlMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ConfigMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ContentMsg::samples().into_iter().map(Text::from));
+        all.extend(load::TableMsg::samples().into_iter().map(Text::from));
+        all.extend(load::DataMsg::samples().into_iter().map(Text::from));
         all
     }
 
