@@ -172,4 +172,37 @@ mod tests {
             "{errors:?}"
         );
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_to_its_own_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("content/guides");
+        fs::create_dir_all(&guides).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("content"), guides.join("back")).unwrap();
+        let mut diags = Diagnostics::default();
+        list(
+            dir.path(),
+            Path::new("content"),
+            None,
+            Links::InsideSite,
+            &mut diags,
+        );
+        let found: Vec<Diagnostic> = diags.into_iter().collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let content = dir.path().join("content").canonicalize().unwrap();
+        assert_eq!(
+            found[0].message.en(),
+            format!(
+                "a link in this folder leads back to {}, which contains it: remove the link",
+                content.display()
+            )
+        );
+        assert!(
+            found[0]
+                .message
+                .ja()
+                .starts_with("フォルダの中に、それを含むフォルダ")
+        );
+    }
 }

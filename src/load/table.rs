@@ -664,6 +664,59 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_of_the_wrong_kind_names_its_column_and_value() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Counted {
+            code: String,
+            #[serde(alias = "回答数")]
+            count: Option<u32>,
+            open: Option<bool>,
+        }
+        const COUNTED: &[Column] = &[
+            Column {
+                name: "code",
+                alias: "コード",
+                required: true,
+            },
+            Column {
+                name: "count",
+                alias: "回答数",
+                required: false,
+            },
+            Column {
+                name: "open",
+                alias: "open",
+                required: false,
+            },
+        ];
+        let mut diags = Diagnostics::default();
+        let text = "code,回答数,open\n1,12件,\n2,3,はい\n3,4,true\n";
+        let rows = read::<Counted>(Path::new("x.csv"), text, COUNTED, &mut diags);
+        assert_eq!(rows.len(), 1);
+        let found: Vec<(String, String, Option<usize>)> = diags
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.to_string(), d.message.ja().to_string(), d.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "error: x.csv:2: column \"回答数\": \"12件\" must be a number".to_string(),
+                    "列「回答数」の「12件」は数字だけで書きます".to_string(),
+                    Some(3)
+                ),
+                (
+                    "error: x.csv:3: column \"open\": \"はい\" must be true or false".to_string(),
+                    "列「open」の「はい」は true か false で書きます".to_string(),
+                    Some(5)
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn empty_and_header_only_files() {
         let (_, diags) = read_rows("");
         assert!(diags[0].message.en().starts_with("the file is empty"));

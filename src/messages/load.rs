@@ -22,13 +22,13 @@ messages! {
             ja "同じ名前のファイルが、見た目は同じでも違う Unicode の文字（Windows と macOS の名前の付け方、NFC と NFD）で2つあります: {first} と {second}。どちらか1つを残してください",
             en "two files have this name, written with different Unicode characters (NFC and NFD, as Windows and macOS save names): {first} and {second}; keep one";
         LongLine { limit: String } =>
-            ja "この行は {limit} より長く、renkei が1行として読める長さを超えています。改行なしで保存されたファイルか、文字のファイルではないものではありませんか",
+            ja "この行が長すぎます（1行は {limit} まで）。改行なしで保存されたか、文字のファイルではないのかもしれません",
             en "this line is longer than {limit}, the most renkei reads in one line: is the file saved without line breaks, or not a text file?";
         ControlChars { found: String } =>
             ja "この行から制御文字 {found} を取り除きました。ページやフィードに表示できない文字です（ほかのソフトから貼り付けましたか）",
             en "removed the control character {found} from this line: it cannot be shown on a page or in a feed (pasted from another program?)";
         ControlCharsMore { count: usize } =>
-            ja "この行から後のほかの {count} 行からも制御文字を取り除きました",
+            ja "この行から後の {count} 行からも、制御文字を取り除きました",
             en "removed control characters from {count} more line(s), from this one on";
         ControlCharsInValue { key: String } =>
             ja "`{key}` から制御文字を取り除きました。ページやフィードに表示できない文字です",
@@ -264,7 +264,7 @@ messages! {
             ja "CSV ファイルではないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel なら「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選び、ファイル名を一覧を作った日付で `YYYY-MM-DD.csv` にして data/adoption に保存し、このファイルは data/adoption から外してください",
             en "not a CSV file, so it is not read (an error, so that the old figures are not published as if nothing had arrived): in Excel, use Save As with \"CSV UTF-8 (Comma delimited)\", name it YYYY-MM-DD.csv (the date of the list) in data/adoption, and move this file out of data/adoption";
         SnapshotName { name: String, hint: Text } =>
-            ja "一覧のファイル名「{name}」は日付で YYYY-MM-DD.csv の形にします{hint}",
+            ja "導入状況のファイル名「{name}」は、日付で YYYY-MM-DD.csv の形にします{hint}",
             en "snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv{hint}";
         HintFor { date: String } =>
             ja "（このファイルなら {date}.csv です）",
@@ -273,10 +273,10 @@ messages! {
             ja "（先頭が日付 {date} なので {date}.csv にします。1つの日付に1ファイルです）",
             en " (it starts with the date {date}: name it {date}.csv, one file per date)";
         FutureSnapshot { date: String, today: String } =>
-            ja "一覧の日付 {date} は今日（{today}）より後です。ファイル名は一覧を作った日付にします（未来の日付にはなりません）",
+            ja "ファイル名の日付 {date} は今日（{today}）より後です。ファイル名は一覧を作った日付にします（未来の日付にはできません）",
             en "snapshot {date} is dated after today ({today}): name the file with the date the list was taken, which cannot be in the future";
         NestedSnapshot { dir: String, hint: Text } =>
-            ja "{dir} の下のフォルダにあるファイルは読み込みません。一覧は {dir}/YYYY-MM-DD.csv に置きます{hint}",
+            ja "{dir} の中のフォルダに置いたファイルは読み込みません。導入状況のファイルは {dir}/YYYY-MM-DD.csv に置きます{hint}",
             en "a file in a folder below {dir} is not read: snapshots are {dir}/YYYY-MM-DD.csv{hint}";
         SurveyNoResults { slug: String, path: String } =>
             ja "アンケート「{slug}」の結果のファイルがありません。同じフォルダに {path} を置いてください",

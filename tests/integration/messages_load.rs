@@ -168,3 +168,11 @@ fn a_short_csv_row_is_counted_in_japanese() {
         "エラー: data/municipalities.csv:3: この行は項目が2個しかありません。見出しの行は3個です\n",
     );
 }
+
+#[test]
+fn a_snapshot_named_in_the_era_gets_its_western_name() {
+    refused_in_japanese(
+        |site| site.write("data/adoption/R7.12.31.csv", crate::harness::SNAPSHOT),
+        "エラー: data/adoption/R7.12.31.csv: 導入状況のファイル名「R7.12.31.csv」は、日付で YYYY-MM-DD.csv の形にします（このファイルなら 2025-12-31.csv です）\n",
+    );
+}
