@@ -139,6 +139,11 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// The files under `content/` of the site at `root`.
+    fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
+        list(root, Path::new("content"), None, Links::InsideSite, diags)
+    }
+
     #[test]
     fn names_are_read_in_nfc_and_a_second_spelling_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
@@ -147,15 +152,7 @@ mod tests {
         let decomposed = "か\u{3099}いと.md";
         fs::write(guides.join(decomposed), "").unwrap();
         let mut diags = Diagnostics::default();
-        let mut content = || {
-            list(
-                dir.path(),
-                Path::new("content"),
-                None,
-                Links::InsideSite,
-                &mut diags,
-            )
-        };
+        let mut content = || content_files(dir.path(), &mut diags);
         assert_eq!(
             content(),
             [Found {
@@ -181,13 +178,7 @@ mod tests {
         fs::create_dir_all(&guides).unwrap();
         std::os::unix::fs::symlink(dir.path().join("content"), guides.join("back")).unwrap();
         let mut diags = Diagnostics::default();
-        list(
-            dir.path(),
-            Path::new("content"),
-            None,
-            Links::InsideSite,
-            &mut diags,
-        );
+        content_files(dir.path(), &mut diags);
         let found: Vec<Diagnostic> = diags.into_iter().collect();
         assert_eq!(found.len(), 1, "{found:?}");
         let content = dir.path().join("content").canonicalize().unwrap();
