@@ -578,6 +578,25 @@ mod tests {
     }
 
     #[test]
+    fn findings_read_in_japanese() {
+        let mut diags = Diagnostics::default();
+        parse("license = \"CC-BY\"\n", None, &mut diags);
+        let ja: Vec<(Option<usize>, String)> = diags
+            .into_iter()
+            .map(|d| (d.line, d.message.ja().to_string()))
+            .collect();
+        assert_eq!(
+            ja,
+            [
+                (None, "必ず書く項目 `title` がありません。例えば title = \"大分県 ケアプランデータ連携システム 導入支援ポータル\" を書き足してください".to_string()),
+                (None, "必ず書く項目 `base_url` がありません。例えば base_url = \"https://example.jp/careplan/\" を書き足してください".to_string()),
+                (None, "必ず書く項目 `prefecture_code` がありません。例えば prefecture_code = \"44\" を書き足してください".to_string()),
+                (Some(1), "license の「CC-BY」は renkei が知らないライセンスです。\"CC BY 4.0\" か \"PDL1.0\" を書きます".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn rejects_unknown_prefecture() {
         let errors =
             parse_errors("title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"48\"\n");

@@ -41,35 +41,8 @@ pub fn describe(text: &str, error: &toml::de::Error, keys: &[Key]) -> TomlMsg {
     let written = text.get(span.clone()).unwrap_or("").trim();
     let key = key_before(text, span.start);
     let known = lookup(keys, &key);
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((name, tail)) = rest.split_once('`')
-        && let Some(expected) = tail.strip_prefix(", expected ")
-    {
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return TomlMsg::UnknownKey {
-            key: name.to_string(),
-            accepted: Text::new(
-                names
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                expected.to_string(),
-            ),
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        let example = lookup(keys, name).map_or("\"...\"", |k| k.example);
-        return TomlMsg::MissingKey {
-            key: name.to_string(),
-            example: example.to_string(),
-        };
-    }
-    if message == "duplicate key" {
-        return TomlMsg::DuplicateKey {
-            key: written.trim_matches('"').to_string(),
-        };
+    if let Some(problem) = key_problem(message, written, keys) {
+        return problem;
     }
     if message.starts_with("string values must be quoted") {
         if written.is_empty() {
@@ -80,36 +53,14 @@ pub fn describe(text: &str, error: &toml::de::Error, keys: &[Key]) -> TomlMsg {
     }
     if message.starts_with("invalid type:") || message.starts_with("invalid value:") {
         let expected = message.rsplit_once(", expected ").map_or("", |(_, e)| e);
-        let kind = match expected {
-            "i8" | "i16" | "i32" | "i64" | "i128" => Kind::Integer,
-            "u8" | "u16" | "u32" | "u64" | "u128"
-                if known.map(|k| k.kind) == Some(Kind::People) =>
-            {
-                Kind::People
-            }
-            "u8" | "u16" | "u32" | "u64" | "u128" => Kind::Count,
-            "a boolean" => Kind::Bool,
-            "a string" if known.map(|k| k.kind) == Some(Kind::List) => Kind::List,
-            "a string" => Kind::Text,
-            "a sequence" => Kind::List,
-            _ => match known {
-                Some(k) => k.kind,
-                None => {
-                    return TomlMsg::Other {
-                        detail: message.to_string(),
-                    };
-                }
-            },
+        let Some(kind) = expected_kind(expected, known) else {
+            return TomlMsg::Other {
+                detail: message.to_string(),
+            };
         };
-        let integer = written
-            .trim_start_matches('-')
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'_')
-            && !written.is_empty();
-        if integer
-            && !written.starts_with('-')
-            && matches!(kind, Kind::Integer | Kind::Count | Kind::People)
-        {
+        // Digits the type refused are a number out of its range.
+        let whole = !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+        if whole && matches!(kind, Kind::Integer | Kind::Count | Kind::People) {
             return TomlMsg::TooLarge {
                 key,
                 value: written.to_string(),
@@ -117,32 +68,80 @@ pub fn describe(text: &str, error: &toml::de::Error, keys: &[Key]) -> TomlMsg {
         }
         return value_problem(kind, &key, written, known);
     }
-    if message.starts_with("invalid date") || message.starts_with("invalid time") {
+    syntax_problem(message, key, written)
+}
+
+/// A key that is not allowed, missing or written twice.
+fn key_problem(message: &str, written: &str, keys: &[Key]) -> Option<TomlMsg> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, tail) = rest.split_once('`')?;
+        let expected = tail.strip_prefix(", expected ")?;
+        let names: Vec<String> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|n| format!("`{n}`"))
+            .collect();
+        return Some(TomlMsg::UnknownKey {
+            key: name.to_string(),
+            accepted: Text::new(names.join("、"), expected.to_string()),
+        });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        let example = lookup(keys, name).map_or("\"...\"", |k| k.example);
+        return Some(TomlMsg::MissingKey {
+            key: name.to_string(),
+            example: example.to_string(),
+        });
+    }
+    (message == "duplicate key").then(|| TomlMsg::DuplicateKey {
+        key: written.trim_matches('"').to_string(),
+    })
+}
+
+/// What a value should have been, from serde's `expected ...` (or, for a
+/// type serde does not name, from the key).
+fn expected_kind(expected: &str, known: Option<&Key>) -> Option<Kind> {
+    let of_key = known.map(|k| k.kind);
+    Some(match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" => Kind::Integer,
+        "u8" | "u16" | "u32" | "u64" | "u128" if of_key == Some(Kind::People) => Kind::People,
+        "u8" | "u16" | "u32" | "u64" | "u128" => Kind::Count,
+        "a boolean" => Kind::Bool,
+        "a string" if of_key == Some(Kind::List) => Kind::List,
+        "a string" => Kind::Text,
+        "a sequence" => Kind::List,
+        _ => of_key?,
+    })
+}
+
+/// A line the TOML parser could not read.
+fn syntax_problem(message: &str, key: String, written: &str) -> TomlMsg {
+    let starts = |prefix: &str| message.starts_with(prefix);
+    if starts("invalid date") || starts("invalid time") {
         return date_problem(&key, written);
     }
-    if message.starts_with("invalid boolean") {
+    if starts("invalid boolean") {
         return TomlMsg::Bool { key };
     }
-    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
-    {
+    if starts("invalid basic string") || starts("invalid literal string") {
         return TomlMsg::UnclosedString;
     }
-    if message.starts_with("unclosed ")
-        && let Some(close) = message
-            .rsplit_once("expected `")
-            .map(|(_, c)| c.trim_end_matches('`'))
+    if starts("unclosed ")
+        && let Some((_, close)) = message.rsplit_once("expected `")
     {
         return TomlMsg::Unclosed {
-            close: close.to_string(),
+            close: close.trim_end_matches('`').to_string(),
         };
     }
-    if message.starts_with("missing escaped value") {
+    if starts("missing escaped value") {
         return TomlMsg::BadEscape;
     }
-    if message.starts_with("key with no value") {
+    if starts("key with no value") {
         return TomlMsg::NoEquals;
     }
-    if message.starts_with("unexpected key or value") {
+    if starts("unexpected key or value") {
         return TomlMsg::ExtraText;
     }
     TomlMsg::Other {
