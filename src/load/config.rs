@@ -10,11 +10,54 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::text;
+use super::toml_error::{self, Key, Kind};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes;
+use crate::messages::Text;
+use crate::messages::load::ConfigMsg;
 
 /// The file every site has, relative to the root.
 pub const FILE: &str = "site.toml";
+
+/// The keys of site.toml, for the words of a mistake in one.
+const KEYS: &[Key] = &[
+    text_key(
+        "title",
+        "\"大分県 ケアプランデータ連携システム 導入支援ポータル\"",
+    ),
+    text_key("base_url", "\"https://example.jp/careplan/\""),
+    text_key("prefecture_code", "\"44\""),
+    text_key("prefecture_name", "\"大分県\""),
+    text_key("municipality_code", "\"312029\""),
+    text_key("theme", "\"default\""),
+    text_key("description", "\"...\""),
+    text_key("organization", "\"大分県 福祉保健部\""),
+    text_key("license", "\"CC BY 4.0\""),
+    text_key("name", "\"北部\""),
+    Key {
+        name: "municipalities",
+        kind: Kind::List,
+        example: "[\"442038\"]",
+    },
+    Key {
+        name: "unsafe_html",
+        kind: Kind::Bool,
+        example: "false",
+    },
+    Key {
+        name: "include_not_adopted",
+        kind: Kind::Bool,
+        example: "false",
+    },
+];
+
+const fn text_key(name: &'static str, example: &'static str) -> Key {
+    Key {
+        name,
+        kind: Kind::Text,
+        example,
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,7 +131,7 @@ pub struct City {
 }
 
 /// The city `municipality_code` names, or why it names none.
-fn city(code: &str, prefecture: &str) -> Result<City, String> {
+fn city(code: &str, prefecture: &str) -> Result<City, ConfigMsg> {
     let entry = gov_codes::lookup(code).filter(|e| {
         matches!(
             e.kind,
@@ -101,13 +144,15 @@ fn city(code: &str, prefecture: &str) -> Result<City, String> {
             name: e.name.to_string(),
             designated: e.kind == gov_codes::Kind::DesignatedCity,
         }),
-        Some(e) => Err(format!(
-            "municipality_code \"{code}\" is {} of prefecture {}, but prefecture_code = \"{prefecture}\"",
-            e.name, e.prefecture
-        )),
-        None => Err(format!(
-            "municipality_code \"{code}\" must be the 6-digit national code of a municipality (not a ward) of prefecture_code, such as \"312029\" for 米子市"
-        )),
+        Some(e) => Err(ConfigMsg::CityOfOtherPrefecture {
+            code: code.to_string(),
+            name: e.name.to_string(),
+            prefecture: e.prefecture.to_string(),
+            site: prefecture.to_string(),
+        }),
+        None => Err(ConfigMsg::NotACity {
+            code: code.to_string(),
+        }),
     }
 }
 
@@ -215,7 +260,7 @@ pub fn parse(
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let mut d = Diagnostic::error(rel, e.message().trim().to_string());
+            let mut d = Diagnostic::error(rel, toml_error::describe(text, &e, KEYS));
             if let Some(span) = e.span() {
                 d = d.at_line(line_of(span.start));
             }
@@ -232,7 +277,10 @@ pub fn parse(
             diags.push(
                 Diagnostic::error(
                     rel,
-                    format!("`{key}` is empty; expected for example {example}"),
+                    ConfigMsg::Empty {
+                        key: key.to_string(),
+                        example: example.to_string(),
+                    },
                 )
                 .at_line(line_of(v.span().start)),
             );
@@ -241,7 +289,10 @@ pub fn parse(
         None => {
             diags.push(Diagnostic::error(
                 rel,
-                format!("missing required key `{key}`; expected for example {example}"),
+                ConfigMsg::Missing {
+                    key: key.to_string(),
+                    example: example.to_string(),
+                },
             ));
             None
         }
@@ -268,10 +319,7 @@ pub fn parse(
         .and_then(|(url, line)| match split_base_url(&url) {
             Some(parts) => Some(parts),
             None => {
-                let mut d = Diagnostic::error(
-                    rel,
-                    format!("base_url \"{url}\" must be an absolute http:// or https:// URL such as \"https://example.jp/careplan/\""),
-                );
+                let mut d = Diagnostic::error(rel, ConfigMsg::BaseUrl { url });
                 if line > 0 {
                     d = d.at_line(line);
                 }
@@ -283,14 +331,13 @@ pub fn parse(
     let prefecture = prefecture_code.and_then(|(code, line)| {
         let known = code.len() == 2
             && code.bytes().all(|b| b.is_ascii_digit())
-            && gov_codes::prefecture_code(&code).and_then(|c| gov_codes::lookup(&c)).is_some();
+            && gov_codes::prefecture_code(&code)
+                .and_then(|c| gov_codes::lookup(&c))
+                .is_some();
         if known {
             Some(code)
         } else {
-            diags.push(
-                Diagnostic::error(rel, format!("prefecture_code \"{code}\" must be 2 digits from \"01\" to \"47\" (for example \"44\" for 大分県)"))
-                    .at_line(line),
-            );
+            diags.push(Diagnostic::error(rel, ConfigMsg::Prefecture { code }).at_line(line));
             None
         }
     });
@@ -319,16 +366,12 @@ pub fn parse(
                     .iter()
                     .map(|l| format!("\"{}\"", l.key()))
                     .collect();
-                diags.push(
-                    Diagnostic::error(
-                        rel,
-                        format!(
-                            "license \"{key}\" is not a licence renkei knows; expected {}",
-                            known.join(" or ")
-                        ),
-                    )
-                    .at_line(line_of(value.span().start)),
-                );
+                let known = Text::new(known.join(" か "), known.join(" or "));
+                let message = ConfigMsg::License {
+                    key: key.to_string(),
+                    known,
+                };
+                diags.push(Diagnostic::error(rel, message).at_line(line_of(value.span().start)));
             }
             license
         }
@@ -530,6 +573,25 @@ mod tests {
             errors,
             [
                 "error: site.toml:4: license \"CC-BY\" is not a licence renkei knows; expected \"CC BY 4.0\" or \"PDL1.0\""
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_read_in_japanese() {
+        let mut diags = Diagnostics::default();
+        parse("license = \"CC-BY\"\n", None, &mut diags);
+        let ja: Vec<(Option<usize>, String)> = diags
+            .into_iter()
+            .map(|d| (d.line, d.message.ja().to_string()))
+            .collect();
+        assert_eq!(
+            ja,
+            [
+                (None, "必ず書く項目 `title` がありません。例えば title = \"大分県 ケアプランデータ連携システム 導入支援ポータル\" を書き足してください".to_string()),
+                (None, "必ず書く項目 `base_url` がありません。例えば base_url = \"https://example.jp/careplan/\" を書き足してください".to_string()),
+                (None, "必ず書く項目 `prefecture_code` がありません。例えば prefecture_code = \"44\" を書き足してください".to_string()),
+                (Some(1), "license の「CC-BY」は renkei が知らないライセンスです。\"CC BY 4.0\" か \"PDL1.0\" を書きます".to_string()),
             ]
         );
     }

@@ -10,8 +10,10 @@ use serde::Deserialize;
 
 use super::files::{self, Found, Links};
 use super::limits::{self, MAX_MARKDOWN};
+use super::toml_error::{self, Key, Kind};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::load::ContentMsg;
 
 /// The folder of Markdown sources, relative to the root.
 pub const DIR: &str = "content";
@@ -69,6 +71,40 @@ struct RawFrontMatter {
     software: Option<Vec<String>>,
 }
 
+/// The keys of front matter, for the words of a mistake in one.
+pub(crate) const KEYS: &[Key] = &[
+    Key {
+        name: "title",
+        kind: Kind::Text,
+        example: "\"導入の流れ\"",
+    },
+    Key {
+        name: "description",
+        kind: Kind::Text,
+        example: "\"...\"",
+    },
+    Key {
+        name: "weight",
+        kind: Kind::Integer,
+        example: "1",
+    },
+    Key {
+        name: "date",
+        kind: Kind::Date,
+        example: "2025-12-08",
+    },
+    Key {
+        name: "draft",
+        kind: Kind::Bool,
+        example: "true",
+    },
+    Key {
+        name: "software",
+        kind: Kind::List,
+        example: "[\"ほのぼの\"]",
+    },
+];
+
 /// Reads every Markdown file and asset under `content/`, in file-name order.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset>) {
     let mut pages = Vec::new();
@@ -84,10 +120,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> (Vec<SourcePage>, Vec<Asset
                     path: found.rel,
                     bytes,
                 }),
-                Err(e) => diags.push(Diagnostic::error(
-                    &found.rel,
-                    format!("cannot read the file: {e}"),
-                )),
+                Err(e) => diags.push(Diagnostic::error(&found.rel, super::text::unreadable(&e))),
             }
         }
     }
@@ -100,11 +133,10 @@ fn read_page(root: &Path, found: &Found, diags: &mut Diagnostics) -> Option<Sour
     if size > MAX_MARKDOWN {
         diags.push(Diagnostic::error(
             &found.rel,
-            format!(
-                "the file is {}, more than the {} a Markdown page may be: split it into several pages, and put large tables in data/",
-                limits::size(size),
-                limits::size(MAX_MARKDOWN)
-            ),
+            ContentMsg::TooLarge {
+                size: limits::size(size),
+                limit: limits::size(MAX_MARKDOWN),
+            },
         ));
         return None;
     }
@@ -129,10 +161,7 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        diags.push(
-            Diagnostic::error(rel, "expected front matter: the file must start with a line `+++`, then TOML such as `title = \"...\"`, then `+++`")
-                .at_line(1),
-        );
+        diags.push(Diagnostic::error(rel, ContentMsg::NoFrontMatter).at_line(1));
         return None;
     }
     let front_start = first.len();
@@ -146,7 +175,7 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
         offset += line.len();
     }
     let Some((front_end, body_start, closing_line)) = closing else {
-        diags.push(Diagnostic::error(rel, "front matter opened with `+++` on line 1 is never closed: add a line `+++` after it").at_line(1));
+        diags.push(Diagnostic::error(rel, ContentMsg::Unclosed).at_line(1));
         return None;
     };
     let toml_text = &text[front_start..front_end];
@@ -155,10 +184,8 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
         Ok(raw) => raw,
         Err(e) => {
             let line = e.span().map_or(1, |span| line_of(span.start));
-            diags.push(
-                Diagnostic::error(rel, format!("front matter: {}", e.message().trim()))
-                    .at_line(line),
-            );
+            let detail = toml_error::describe(toml_text, &e, KEYS).into();
+            diags.push(Diagnostic::error(rel, ContentMsg::FrontMatter { detail }).at_line(line));
             return None;
         }
     };
@@ -176,13 +203,7 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
     let title = match title {
         Some(title) if !title.is_empty() => title,
         _ => {
-            diags.push(
-                Diagnostic::error(
-                    rel,
-                    "front matter has no `title`; add for example title = \"導入の流れ\"",
-                )
-                .at_line(1),
-            );
+            diags.push(Diagnostic::error(rel, ContentMsg::NoTitle).at_line(1));
             return None;
         }
     };
@@ -198,10 +219,10 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
                 _ => None,
             };
             if date.is_none() {
-                diags.push(
-                    Diagnostic::error(rel, format!("front matter: date {} must be a day such as 2025-11-30 or \"2025-11-30\"", value.get_ref()))
-                        .at_line(line),
-                );
+                let written = value.get_ref().to_string();
+                let detail = toml_error::date_problem("date", &written).into();
+                diags
+                    .push(Diagnostic::error(rel, ContentMsg::FrontMatter { detail }).at_line(line));
                 return None;
             }
             date

@@ -8,10 +8,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::dates;
 use super::files::{self, Found, Links};
 use super::table::{self, Column, Located};
+use super::toml_error::{self, Key, Kind};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Text;
+use crate::messages::load::DataMsg;
 
 /// Relative paths of the data files DESIGN.md names.
 pub const MUNICIPALITIES: &str = "data/municipalities.csv";
@@ -273,6 +277,30 @@ pub struct SurveyMeta {
     pub description: Option<String>,
 }
 
+/// The keys of a survey's description, for the words of a mistake in one.
+pub(crate) const SURVEY_KEYS: &[Key] = &[
+    Key {
+        name: "title",
+        kind: Kind::Text,
+        example: "\"令和7年度 導入状況アンケート\"",
+    },
+    Key {
+        name: "date",
+        kind: Kind::Date,
+        example: "2025-12-08",
+    },
+    Key {
+        name: "respondents",
+        kind: Kind::People,
+        example: "100",
+    },
+    Key {
+        name: "description",
+        kind: Kind::Text,
+        example: "\"...\"",
+    },
+];
+
 /// One adoption file: its date from the file name and its rows.
 #[derive(Debug, Clone)]
 pub struct SnapshotFile {
@@ -326,23 +354,22 @@ fn read_required<T: serde::de::DeserializeOwned>(
     let rel = Path::new(rel);
     if !root.join(rel).is_file() {
         let how = if rel == Path::new(OFFICES) {
-            "; `renkei import offices jigyosho_*.csv` writes it from the official open data (介護サービス情報公表システム)"
+            DataMsg::HowOffices
         } else {
-            "; `renkei new` writes it for a prefecture from the national code list"
+            DataMsg::HowMunicipalities
         };
-        diags.push(Diagnostic::error(
-            rel,
-            format!(
-                "required file is missing: expected {} with the columns {}{how}",
-                rel.display(),
-                columns
-                    .iter()
-                    .filter(|c| c.required)
-                    .map(|c| c.name)
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
-        ));
+        let columns = columns
+            .iter()
+            .filter(|c| c.required)
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(",");
+        let message = DataMsg::MissingFile {
+            path: rel.display().to_string(),
+            columns,
+            how: how.into(),
+        };
+        diags.push(Diagnostic::error(rel, message));
         return Vec::new();
     }
     read_csv(root, rel, rel, columns, diags)
@@ -378,16 +405,11 @@ fn read_csv<T: serde::de::DeserializeOwned>(
     let first_line = text.lines().next().unwrap_or("");
     if first_line.contains(OPEN_DATA_MARK) {
         let message = if rel == Path::new(OFFICES) {
-            "this is the official open data (介護サービス情報公表システム) as downloaded: turn it into data/offices.csv with `renkei import offices jigyosho_*.csv`".to_string()
+            DataMsg::OpenDataAsOffices
+        } else if rel.starts_with(ADOPTION_DIR) {
+            DataMsg::OpenDataInAdoption
         } else {
-            format!(
-                "this is the list of every office from the official open data (介護サービス情報公表システム), not {}: it belongs in data/offices.csv, written by `renkei import offices jigyosho_*.csv`",
-                if rel.starts_with(ADOPTION_DIR) {
-                    "a list of license holders"
-                } else {
-                    "this file"
-                }
-            )
+            DataMsg::OpenDataElsewhere
         };
         diags.push(Diagnostic::error(rel, message).at_line(1));
         return Vec::new();
@@ -403,15 +425,11 @@ fn read_csv<T: serde::de::DeserializeOwned>(
 /// What a file with a header and no rows means, by file.
 fn empty_file(rel: &Path) -> Diagnostic {
     if rel == Path::new(MUNICIPALITIES) {
-        Diagnostic::error(rel, "the file has a header but no municipalities: expected one row per municipality (`renkei new` writes the full list of a prefecture)").at_line(1)
+        Diagnostic::error(rel, DataMsg::NoMunicipalities).at_line(1)
     } else if rel == Path::new(OFFICES) {
-        Diagnostic::warning(rel, "no offices yet, so every rate is empty: `renkei import offices jigyosho_*.csv` writes them from the official open data (介護サービス情報公表システム)").at_line(1)
+        Diagnostic::warning(rel, DataMsg::NoOffices).at_line(1)
     } else {
-        Diagnostic::warning(
-            rel,
-            "the file has a header but no rows: nothing in it is counted",
-        )
-        .at_line(1)
+        Diagnostic::warning(rel, DataMsg::NoRows).at_line(1)
     }
 }
 
@@ -441,28 +459,25 @@ fn load_snapshots(root: &Path, today: Date, diags: &mut Diagnostics) -> Vec<Snap
             .strip_suffix(".csv")
             .or_else(|| name.strip_suffix(".CSV"))
         else {
-            if !name.to_ascii_lowercase().starts_with("readme") {
-                diags.push(Diagnostic::warning(&rel, "not a .csv file: left out (adoption snapshots are data/adoption/YYYY-MM-DD.csv)"));
+            if !is_note(&name) {
+                diags.push(Diagnostic::error(&rel, not_csv(&name)));
             }
             continue;
         };
         let Some(date) = Date::parse(stem) else {
-            diags.push(Diagnostic::error(
-                &rel,
-                format!(
-                    "snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv{}",
-                    date_hint(stem)
-                ),
-            ));
+            let message = DataMsg::SnapshotName {
+                name: name.clone(),
+                hint: date_hint(stem),
+            };
+            diags.push(Diagnostic::error(&rel, message));
             continue;
         };
         if date > today {
-            diags.push(Diagnostic::error(
-                &rel,
-                format!(
-                    "snapshot {date} is dated after today ({today}): name the file with the date the list was taken, which cannot be in the future"
-                ),
-            ));
+            let message = DataMsg::FutureSnapshot {
+                date: date.to_string(),
+                today: today.to_string(),
+            };
+            diags.push(Diagnostic::error(&rel, message));
             continue;
         }
         let rows = read_csv(root, &rel, &found.source, ADOPTION_COLUMNS, diags);
@@ -499,57 +514,51 @@ fn report_nested_snapshots(root: &Path, diags: &mut Diagnostics) {
             .strip_suffix(".csv")
             .or_else(|| below.strip_suffix(".CSV"))
             .unwrap_or(&below);
-        diags.push(Diagnostic::error(
-            &rel,
-            format!(
-                "a file in a folder below {ADOPTION_DIR} is not read: snapshots are {ADOPTION_DIR}/YYYY-MM-DD.csv{}",
-                date_hint(stem)
-            ),
-        ));
+        let message = DataMsg::NestedSnapshot {
+            dir: ADOPTION_DIR.to_string(),
+            hint: date_hint(stem),
+        };
+        diags.push(Diagnostic::error(&rel, message));
+    }
+}
+
+/// A note beside the snapshots (`README`, `.md`), which DESIGN.md allows.
+fn is_note(name: &str) -> bool {
+    name.to_ascii_lowercase().starts_with("readme") || name.ends_with(".md")
+}
+
+/// A file in data/adoption/ that is no CSV (a spreadsheet saved as
+/// `.xlsx`, a PDF): how to save it as the snapshot it was meant to be.
+fn not_csv(name: &str) -> DataMsg {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let date = Date::parse(stem).or_else(|| dates::western(stem).map(|(date, _)| date));
+    match date {
+        Some(date) => DataMsg::NotCsv {
+            date: date.to_string(),
+        },
+        None => DataMsg::NotCsvUndated,
     }
 }
 
 /// A suggestion for dates people write in other forms (`2025/11/30`, `R7.11.30`,
 /// `20251130`, `2025-11-30 (2)`), as ` (for this one: ...)`.
-fn date_hint(stem: &str) -> String {
-    // Full-width digits (２０２５) are digits to the person who typed them.
-    let stem: String = stem
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        })
-        .collect();
-    let parts: Vec<&str> = stem
+fn date_hint(stem: &str) -> Text {
+    if let Some((date, _)) = dates::western(stem) {
+        return DataMsg::HintFor {
+            date: date.to_string(),
+        }
+        .into();
+    }
+    let numbers = stem
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
-        .collect();
-    let (y, m, d) = match parts[..] {
-        [y, m, d] => (y, m, d),
-        [ymd] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
-        [_, _, _, ..] => {
-            return match stem.get(..10).and_then(Date::parse) {
-                Some(date) => format!(
-                    " (it starts with the date {date}: name it {date}.csv, one file per date)"
-                ),
-                None => String::new(),
-            };
+        .count();
+    match stem.get(..10).and_then(Date::parse) {
+        Some(date) if numbers > 3 => DataMsg::HintStartsWith {
+            date: date.to_string(),
         }
-        _ => return String::new(),
-    };
-    let (Ok(mut year), Ok(month), Ok(day)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>())
-    else {
-        return String::new();
-    };
-    let first = stem.chars().next().unwrap_or(' ').to_ascii_uppercase();
-    if (first == 'R' || stem.starts_with("令和")) && year < 100 {
-        year += 2018;
-    } else if (first == 'H' || stem.starts_with("平成")) && year < 100 {
-        year += 1988;
-    }
-    match Date::new(year, month, day) {
-        Some(date) if year >= 1989 => format!(" (for this one: {date}.csv)"),
-        _ => String::new(),
+        .into(),
+        _ => Text::default(),
     }
 }
 
@@ -561,19 +570,27 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
         let rel = &found.rel;
         if let Some(slug) = name.strip_suffix(".toml") {
             if !has(&format!("{slug}.csv")) {
-                diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no results file: expected {SURVEYS_DIR}/{slug}.csv beside it")));
+                let message = DataMsg::SurveyNoResults {
+                    slug: slug.to_string(),
+                    path: format!("{SURVEYS_DIR}/{slug}.csv"),
+                };
+                diags.push(Diagnostic::error(rel, message));
             }
             continue;
         }
         let Some(slug) = name.strip_suffix(".csv") else {
             if !name.to_ascii_lowercase().starts_with("readme") {
-                diags.push(Diagnostic::warning(rel, "not a survey file: left out (surveys are data/surveys/SLUG.csv with SLUG.toml)"));
+                diags.push(Diagnostic::warning(rel, DataMsg::NotSurveyFile));
             }
             continue;
         };
         let toml_path = Path::new(SURVEYS_DIR).join(format!("{slug}.toml"));
         if !has(&format!("{slug}.toml")) {
-            diags.push(Diagnostic::error(rel, format!("survey \"{slug}\" has no description: expected {} with at least title = \"...\"", toml_path.display())));
+            let message = DataMsg::SurveyNoDescription {
+                slug: slug.to_string(),
+                path: toml_path.display().to_string(),
+            };
+            diags.push(Diagnostic::error(rel, message));
             continue;
         }
         let toml_source = files
@@ -589,9 +606,8 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
                 let line = e
                     .span()
                     .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
-                diags.push(
-                    Diagnostic::error(&toml_path, e.message().trim().to_string()).at_line(line),
-                );
+                let message = toml_error::describe(&text, &e, SURVEY_KEYS);
+                diags.push(Diagnostic::error(&toml_path, message).at_line(line));
                 continue;
             }
         };
@@ -613,22 +629,42 @@ mod tests {
 
     #[test]
     fn hints_the_right_file_name() {
-        assert_eq!(date_hint("2025/11/30"), " (for this one: 2025-11-30.csv)");
-        assert_eq!(date_hint("R7.11.30"), " (for this one: 2025-11-30.csv)");
+        let hint = |stem: &str| date_hint(stem).en().to_string();
+        assert_eq!(hint("2025/11/30"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(hint("R7.11.30"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(hint("令和7年11月30日"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(hint("latest"), "");
+        assert_eq!(hint("20251130"), " (for this one: 2025-11-30.csv)");
         assert_eq!(
-            date_hint("令和7年11月30日"),
+            hint("２０２５－１１－３０"),
             " (for this one: 2025-11-30.csv)"
         );
-        assert_eq!(date_hint("latest"), "");
-        assert_eq!(date_hint("20251130"), " (for this one: 2025-11-30.csv)");
+        assert_eq!(hint("25.11.30"), "");
         assert_eq!(
-            date_hint("２０２５－１１－３０"),
-            " (for this one: 2025-11-30.csv)"
-        );
-        assert_eq!(date_hint("25.11.30"), "");
-        assert_eq!(
-            date_hint("2025-11-30 (2)"),
+            hint("2025-11-30 (2)"),
             " (it starts with the date 2025-11-30: name it 2025-11-30.csv, one file per date)"
         );
+        assert_eq!(
+            date_hint("R7.11.30").ja(),
+            "（このファイルなら 2025-11-30.csv です）"
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_is_named_with_the_csv_it_should_be() {
+        assert_eq!(
+            not_csv("2025-12-31.xlsx"),
+            DataMsg::NotCsv {
+                date: "2025-12-31".to_string()
+            }
+        );
+        assert_eq!(
+            not_csv("R7.12.31.xls"),
+            DataMsg::NotCsv {
+                date: "2025-12-31".to_string()
+            }
+        );
+        assert_eq!(not_csv("名簿.numbers"), DataMsg::NotCsvUndated);
+        assert!(is_note("README.txt") && is_note("memo.md") && !is_note("2025-12-31.ods"));
     }
 }

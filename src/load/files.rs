@@ -17,6 +17,8 @@ use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::common;
+use crate::messages::load::ReadMsg;
 
 /// A file found below an input folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +66,21 @@ pub fn list(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    dir,
-                    format!("cannot read the folder: {e}"),
-                ));
+                let message = match (e.loop_ancestor(), e.io_error()) {
+                    (Some(ancestor), _) => ReadMsg::FolderLoop {
+                        path: ancestor.display().to_string(),
+                    },
+                    (None, Some(io)) => ReadMsg::FolderUnreadable {
+                        reason: common::io(io),
+                    },
+                    (None, None) => ReadMsg::FolderUnreadable {
+                        reason: common::CommonMsg::IoOther {
+                            detail: e.to_string(),
+                        }
+                        .into(),
+                    },
+                };
+                diags.push(Diagnostic::error(dir, message));
                 continue;
             }
         };
@@ -81,10 +94,9 @@ pub fn list(
             if let Some(target) = target.ok().filter(|t| !t.starts_with(&site)) {
                 diags.push(Diagnostic::warning(
                     &source,
-                    format!(
-                        "a symbolic link to {}, outside the site's folder: left out, so that nothing from elsewhere on this computer is published; copy it into the site instead",
-                        target.display()
-                    ),
+                    ReadMsg::LinkOutside {
+                        target: target.display().to_string(),
+                    },
                 ));
                 if entry.file_type().is_dir() {
                     entries.skip_current_dir();
@@ -101,11 +113,10 @@ pub fn list(
         if let Some(first) = by_name.get(&rel) {
             diags.push(Diagnostic::error(
                 &rel,
-                format!(
-                    "two files have this name, written with different Unicode characters (NFC and NFD, as Windows and macOS save names): {} and {}; keep one",
-                    first.display(),
-                    source.display()
-                ),
+                ReadMsg::TwoSpellings {
+                    first: first.display().to_string(),
+                    second: source.display().to_string(),
+                },
             ));
             continue;
         }
@@ -128,6 +139,11 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// The files under `content/` of the site at `root`.
+    fn content_files(root: &Path, diags: &mut Diagnostics) -> Vec<Found> {
+        list(root, Path::new("content"), None, Links::InsideSite, diags)
+    }
+
     #[test]
     fn names_are_read_in_nfc_and_a_second_spelling_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
@@ -136,15 +152,7 @@ mod tests {
         let decomposed = "か\u{3099}いと.md";
         fs::write(guides.join(decomposed), "").unwrap();
         let mut diags = Diagnostics::default();
-        let mut content = || {
-            list(
-                dir.path(),
-                Path::new("content"),
-                None,
-                Links::InsideSite,
-                &mut diags,
-            )
-        };
+        let mut content = || content_files(dir.path(), &mut diags);
         assert_eq!(
             content(),
             [Found {
@@ -159,6 +167,33 @@ mod tests {
         assert!(
             errors[0].starts_with("error: content/guides/がいと.md: two files have this name, written with different Unicode characters"),
             "{errors:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_to_its_own_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let guides = dir.path().join("content/guides");
+        fs::create_dir_all(&guides).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("content"), guides.join("back")).unwrap();
+        let mut diags = Diagnostics::default();
+        content_files(dir.path(), &mut diags);
+        let found: Vec<Diagnostic> = diags.into_iter().collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let content = dir.path().join("content").canonicalize().unwrap();
+        assert_eq!(
+            found[0].message.en(),
+            format!(
+                "a link in this folder leads back to {}, which contains it: remove the link",
+                content.display()
+            )
+        );
+        assert!(
+            found[0]
+                .message
+                .ja()
+                .starts_with("フォルダの中に、それを含むフォルダ")
         );
     }
 }

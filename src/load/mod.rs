@@ -8,11 +8,13 @@
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod dates;
 pub mod files;
 pub mod limits;
 pub mod table;
 pub mod text;
 pub mod theme;
+pub mod toml_error;
 
 use std::path::{Path, PathBuf};
 

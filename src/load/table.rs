@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 use super::limits::{self, MAX_CELL};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::load::TableMsg;
 
 /// A column a file may have: its English name, its Japanese alias and whether
 /// the file is unusable without it.
@@ -126,7 +127,7 @@ impl<'a> Records<'a> {
 }
 
 impl Iterator for Records<'_> {
-    type Item = Result<Record, (usize, String)>;
+    type Item = Result<Record, (usize, TableMsg)>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let start = self.reader.position().byte() as usize;
@@ -162,7 +163,12 @@ impl Iterator for Records<'_> {
                 // The reader cannot go on after an error it did not expect.
                 self.offset = self.text.len();
                 self.reader = csv::Reader::from_reader(&[][..]);
-                Some(Err((line, format!("cannot read this row: {e}"))))
+                Some(Err((
+                    line,
+                    TableMsg::RowUnreadable {
+                        detail: e.to_string(),
+                    },
+                )))
             }
         }
     }
@@ -238,10 +244,9 @@ pub fn read<T: DeserializeOwned>(
             diags.push(
                 Diagnostic::error(
                     rel,
-                    format!(
-                        "the file is empty: expected a header row with {}",
-                        expected(columns)
-                    ),
+                    TableMsg::Empty {
+                        expected: expected(columns),
+                    },
                 )
                 .at_line(1),
             );
@@ -262,7 +267,9 @@ pub fn read<T: DeserializeOwned>(
         diags.push(
             Diagnostic::error(
                 rel,
-                format!("the header row is empty: expected {}", expected(columns)),
+                TableMsg::EmptyHeader {
+                    expected: expected(columns),
+                },
             )
             .at_line(header.line),
         );
@@ -315,7 +322,7 @@ pub fn read<T: DeserializeOwned>(
                 },
             }),
             Err(e) => {
-                let (field, message) = describe(&e, &header.fields);
+                let (field, message) = describe(&e, &header.fields, &record.fields);
                 let mut d = Diagnostic::error(rel, message).at_line(record.line);
                 if let Some(field) = field {
                     d = d.at_cell(record.column(field));
@@ -331,7 +338,7 @@ pub fn read<T: DeserializeOwned>(
 pub struct ShapeProblem {
     pub line: usize,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: TableMsg,
 }
 
 impl ShapeProblem {
@@ -351,15 +358,14 @@ pub fn shape_problem(record: &Record, header_len: usize) -> Option<ShapeProblem>
     let spanning = record.fields.iter().position(|f| f.contains(['\n', '\r']));
     if let Some(index) = spanning {
         let message = if record.open_quote {
-            format!(
-                "a quote (\") opened in this cell is never closed: lines {} to {} were read as one cell; close the quote or remove it",
-                record.line, record.end_line
-            )
+            TableMsg::QuoteNeverClosed {
+                line: record.line,
+                end_line: record.end_line,
+            }
         } else {
-            format!(
-                "a quote (\") opened in this cell is not closed until line {}: the lines in between were read as one cell; close the quote where the value ends",
-                record.end_line
-            )
+            TableMsg::QuoteClosedLate {
+                end_line: record.end_line,
+            }
         };
         return Some(ShapeProblem {
             line: record.line,
@@ -371,15 +377,17 @@ pub fn shape_problem(record: &Record, header_len: usize) -> Option<ShapeProblem>
         return Some(ShapeProblem {
             line: record.line,
             column: None,
-            message: format!(
-                "this row has {} fields but the header has {header_len}{}",
-                record.fields.len(),
-                if record.fields.len() > header_len {
-                    " (a comma inside a value needs the value in double quotes)"
-                } else {
-                    ""
+            message: if record.fields.len() > header_len {
+                TableMsg::TooManyFields {
+                    fields: record.fields.len(),
+                    header: header_len,
                 }
-            ),
+            } else {
+                TableMsg::TooFewFields {
+                    fields: record.fields.len(),
+                    header: header_len,
+                }
+            },
         });
     }
     None
@@ -391,11 +399,10 @@ pub fn oversized_cell(record: &Record) -> Option<ShapeProblem> {
     Some(ShapeProblem {
         line: record.line,
         column: Some(record.column(index)),
-        message: format!(
-            "this cell is {}, more than the {} a cell may hold: is a quote (\") left open, or a document pasted into the cell?",
-            limits::size(record.fields[index].len() as u64),
-            limits::size(MAX_CELL as u64)
-        ),
+        message: TableMsg::CellTooLarge {
+            size: limits::size(record.fields[index].len() as u64),
+            limit: limits::size(MAX_CELL as u64),
+        },
     })
 }
 
@@ -411,14 +418,9 @@ fn without_bom(rel: &Path, mut header: Record, diags: &mut Diagnostics) -> Recor
         if field.contains('\u{feff}') {
             let name = field.replace('\u{feff}', "");
             diags.push(
-                Diagnostic::warning(
-                    rel,
-                    format!(
-                        "removed an invisible byte order mark (BOM, U+FEFF) from the column name \"{name}\": save the file again to drop it"
-                    ),
-                )
-                .at_line(header.line)
-                .at_cell(header.column(index)),
+                Diagnostic::warning(rel, TableMsg::BomRemoved { name: name.clone() })
+                    .at_line(header.line)
+                    .at_cell(header.column(index)),
             );
             fields.push_field(name.trim());
         } else {
@@ -446,12 +448,11 @@ fn check_headers(rel: &Path, header: &Record, columns: &[Column], diags: &mut Di
             diags.push(
                 Diagnostic::error(
                     rel,
-                    format!(
-                        "missing column \"{}\" (or \"{}\"); the header has: {}",
-                        column.name,
-                        column.alias,
-                        header.fields.iter().collect::<Vec<_>>().join(", ")
-                    ),
+                    TableMsg::MissingColumn {
+                        name: column.name.to_string(),
+                        alias: column.alias.to_string(),
+                        header: header.fields.iter().collect::<Vec<_>>().join(", "),
+                    },
                 )
                 .at_line(header.line),
             );
@@ -462,13 +463,11 @@ fn check_headers(rel: &Path, header: &Record, columns: &[Column], diags: &mut Di
                 found[1],
                 Diagnostic::error(
                     rel,
-                    format!(
-                        "column \"{}\" appears {} times (\"{}\" and \"{}\" mean the same column); keep one",
-                        column.name,
-                        found.len(),
-                        column.name,
-                        column.alias
-                    ),
+                    TableMsg::DoubledColumn {
+                        name: column.name.to_string(),
+                        alias: column.alias.to_string(),
+                        times: found.len(),
+                    },
                 ),
             ));
         }
@@ -479,10 +478,10 @@ fn check_headers(rel: &Path, header: &Record, columns: &[Column], diags: &mut Di
                 index,
                 Diagnostic::warning(
                     rel,
-                    format!(
-                        "column \"{name}\" is not used by renkei (expected {})",
-                        expected(columns)
-                    ),
+                    TableMsg::UnusedColumn {
+                        name: name.to_string(),
+                        expected: expected(columns),
+                    },
                 ),
             ));
         }
@@ -499,16 +498,41 @@ fn expected(columns: &[Column]) -> String {
 }
 
 /// A deserialize error in words naming the column, and the cell it is in.
-fn describe(error: &csv::Error, headers: &csv::StringRecord) -> (Option<usize>, String) {
-    if let csv::ErrorKind::Deserialize { err, .. } = error.kind() {
-        let field = err.field().map(|i| i as usize);
-        let name = field
-            .and_then(|i| headers.get(i))
-            .map(|name| format!("column \"{name}\": "))
-            .unwrap_or_default();
-        return (field, format!("{name}{}", err.kind()));
-    }
-    (None, error.to_string())
+fn describe(
+    error: &csv::Error,
+    headers: &csv::StringRecord,
+    fields: &csv::StringRecord,
+) -> (Option<usize>, TableMsg) {
+    let csv::ErrorKind::Deserialize { err, .. } = error.kind() else {
+        return (
+            None,
+            TableMsg::RowUnreadable {
+                detail: error.to_string(),
+            },
+        );
+    };
+    let field = err.field().map(|i| i as usize);
+    let column = field
+        .and_then(|i| headers.get(i))
+        .unwrap_or_default()
+        .to_string();
+    let value = field
+        .and_then(|i| fields.get(i))
+        .unwrap_or_default()
+        .to_string();
+    let message = match err.kind() {
+        csv::DeserializeErrorKind::ParseInt(_) | csv::DeserializeErrorKind::ParseFloat(_) => {
+            TableMsg::CellNotNumber { column, value }
+        }
+        csv::DeserializeErrorKind::ParseBool(_) => TableMsg::CellNotBool { column, value },
+        csv::DeserializeErrorKind::InvalidUtf8(_) => TableMsg::CellNotText { column },
+        csv::DeserializeErrorKind::UnexpectedEndOfRow => TableMsg::RowEndsEarly { column },
+        other => TableMsg::CellOther {
+            column,
+            detail: other.to_string(),
+        },
+    };
+    (field, message)
 }
 
 #[cfg(test)]
@@ -637,6 +661,59 @@ mod tests {
             "error: x.csv:2: this cell is 65 KB, more than the 64 KB a cell may hold: is a quote (\") left open, or a document pasted into the cell?"
         );
         assert_eq!(diags[0].column, Some(3));
+    }
+
+    #[test]
+    fn a_cell_of_the_wrong_kind_names_its_column_and_value() {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Counted {
+            code: String,
+            #[serde(alias = "回答数")]
+            count: Option<u32>,
+            open: Option<bool>,
+        }
+        const COUNTED: &[Column] = &[
+            Column {
+                name: "code",
+                alias: "コード",
+                required: true,
+            },
+            Column {
+                name: "count",
+                alias: "回答数",
+                required: false,
+            },
+            Column {
+                name: "open",
+                alias: "open",
+                required: false,
+            },
+        ];
+        let mut diags = Diagnostics::default();
+        let text = "code,回答数,open\n1,12件,\n2,3,はい\n3,4,true\n";
+        let rows = read::<Counted>(Path::new("x.csv"), text, COUNTED, &mut diags);
+        assert_eq!(rows.len(), 1);
+        let found: Vec<(String, String, Option<usize>)> = diags
+            .into_sorted()
+            .into_iter()
+            .map(|d| (d.to_string(), d.message.ja().to_string(), d.column))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "error: x.csv:2: column \"回答数\": \"12件\" must be a number".to_string(),
+                    "列「回答数」の「12件」は数字だけで書きます".to_string(),
+                    Some(3)
+                ),
+                (
+                    "error: x.csv:3: column \"open\": \"はい\" must be true or false".to_string(),
+                    "列「open」の「はい」は true か false で書きます".to_string(),
+                    Some(5)
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -19,6 +19,8 @@ use encoding_rs::{DecoderResult, SHIFT_JIS};
 
 use super::limits::{self, MAX_CONTROL_WARNINGS, MAX_LINE};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::common;
+use crate::messages::load::ReadMsg;
 
 /// Reads a file relative to the site root and decodes and cleans it; every
 /// finding goes to `diags`, and `None` means the file is unusable.
@@ -34,20 +36,16 @@ pub fn read_file(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<S
     let bytes = match read_lines_bounded(path) {
         Ok(bytes) => bytes,
         Err(Unread::Io(e)) => {
-            diags.push(Diagnostic::error(
-                shown,
-                format!("cannot read the file: {e}"),
-            ));
+            diags.push(Diagnostic::error(shown, unreadable(&e)));
             return None;
         }
         Err(Unread::LongLine(line)) => {
             diags.push(
                 Diagnostic::error(
                     shown,
-                    format!(
-                        "this line is longer than {}, the most renkei reads in one line: is the file saved without line breaks, or not a text file?",
-                        limits::size(MAX_LINE as u64)
-                    ),
+                    ReadMsg::LongLine {
+                        limit: limits::size(MAX_LINE as u64),
+                    },
                 )
                 .at_line(line),
             );
@@ -60,6 +58,13 @@ pub fn read_file(path: &Path, shown: &Path, diags: &mut Diagnostics) -> Option<S
             diags.push(Diagnostic::error(shown, message).at_line(line));
             None
         }
+    }
+}
+
+/// A file the operating system would not let renkei read, in words.
+pub fn unreadable(error: &std::io::Error) -> ReadMsg {
+    ReadMsg::FileUnreadable {
+        reason: common::io(error),
     }
 }
 
@@ -158,23 +163,16 @@ pub fn clean(text: String, rel: &Path, diags: &mut Diagnostics) -> String {
         diags.push(
             Diagnostic::warning(
                 rel,
-                format!(
-                    "removed the control character {} from this line: it cannot be shown on a page or in a feed (pasted from another program?)",
-                    found.join(", ")
-                ),
+                ReadMsg::ControlChars {
+                    found: found.join(", "),
+                },
             )
             .at_line(index + 1)
             .at_column(column + 1),
         );
     }
     if let Some((first, count)) = more {
-        diags.push(
-            Diagnostic::warning(
-                rel,
-                format!("removed control characters from {count} more line(s), from this one on"),
-            )
-            .at_line(first),
-        );
+        diags.push(Diagnostic::warning(rel, ReadMsg::ControlCharsMore { count }).at_line(first));
     }
     text.chars().filter(|&c| !is_unwanted(c)).collect()
 }
@@ -194,9 +192,9 @@ pub fn clean_value(
     }
     let mut d = Diagnostic::warning(
         rel,
-        format!(
-            "removed control characters from `{key}`: they cannot be shown on a page or in a feed"
-        ),
+        ReadMsg::ControlCharsInValue {
+            key: key.to_string(),
+        },
     );
     if let Some(line) = line {
         d = d.at_line(line);
@@ -222,7 +220,7 @@ fn lone_crs_to_lf(text: &str) -> String {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes UTF-8 (with or without BOM) or CP932; the error carries its line.
-pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, ReadMsg)> {
     check_nul(bytes)?;
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -232,7 +230,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
 }
 
 /// [`decode`] taking the bytes by value, so UTF-8 is not copied.
-pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (usize, String)> {
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (usize, ReadMsg)> {
     check_nul(&bytes)?;
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
@@ -246,36 +244,27 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (usize, String)> {
     }
 }
 
-fn check_nul(bytes: &[u8]) -> Result<(), (usize, String)> {
+fn check_nul(bytes: &[u8]) -> Result<(), (usize, ReadMsg)> {
     match bytes.iter().position(|&b| b == 0) {
-        Some(at) => Err((
-            line_of(bytes, at),
-            "the file contains NUL bytes: it is not a text file (expected UTF-8 or Shift_JIS text)"
-                .to_string(),
-        )),
+        Some(at) => Err((line_of(bytes, at), ReadMsg::NulBytes)),
         None => Ok(()),
     }
 }
 
 /// Bytes that are not UTF-8 from `valid_up_to` on: CP932, or an error.
-fn decode_not_utf8(bytes: &[u8], valid_up_to: usize) -> Result<String, (usize, String)> {
+fn decode_not_utf8(bytes: &[u8], valid_up_to: usize) -> Result<String, (usize, ReadMsg)> {
     let valid = &bytes[..valid_up_to];
     // Japanese text already read as UTF-8 before the bad byte means the file
     // is UTF-8 with damage (or mixes encodings), not Shift_JIS.
     if !valid.is_ascii() {
-        return Err((
-            line_of(bytes, valid.len()),
-            "the file is UTF-8 up to this line but has bytes here that are not UTF-8 (mixed encodings?); save the whole file as UTF-8".to_string(),
-        ));
+        return Err((line_of(bytes, valid.len()), ReadMsg::Utf8Damaged));
     }
     // Shift_JIS and UTF-8 lines in one file: a line that is Japanese in
     // UTF-8 gives the UTF-8 part away (Shift_JIS text practically never is).
     if let Some(utf8_line) = utf8_japanese_line(bytes) {
         return Err((
             line_of(bytes, valid_up_to),
-            format!(
-                "this line is not UTF-8 (Shift_JIS?) but line {utf8_line} is UTF-8: the file mixes encodings; save the whole file as UTF-8"
-            ),
+            ReadMsg::MixedEncodings { utf8_line },
         ));
     }
     if let Some(text) = SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
@@ -283,8 +272,7 @@ fn decode_not_utf8(bytes: &[u8], valid_up_to: usize) -> Result<String, (usize, S
     }
     Err((
         line_of(bytes, shift_jis_error_offset(bytes)),
-        "bytes here are valid neither as UTF-8 nor as Shift_JIS (CP932); save the file as UTF-8"
-            .to_string(),
+        ReadMsg::NeitherEncoding,
     ))
 }
 
@@ -348,7 +336,7 @@ mod tests {
         bytes.extend_from_slice(b"\xff\xfe,2\n");
         let (line, message) = decode(&bytes).unwrap_err();
         assert_eq!(line, 3);
-        assert!(message.contains("mixed encodings"));
+        assert_eq!(message, ReadMsg::Utf8Damaged);
     }
 
     #[test]
@@ -357,7 +345,7 @@ mod tests {
         bytes.extend_from_slice("2,別府市\n".as_bytes());
         let (line, message) = decode(&bytes).unwrap_err();
         assert_eq!(line, 2);
-        assert!(message.contains("line 3 is UTF-8"), "{message}");
+        assert_eq!(message, ReadMsg::MixedEncodings { utf8_line: 3 });
     }
 
     #[test]
@@ -375,7 +363,7 @@ mod tests {
     fn refuses_nul_bytes_with_their_line() {
         let (line, message) = decode(b"a\nb\0").unwrap_err();
         assert_eq!(line, 2);
-        assert!(message.contains("NUL"));
+        assert_eq!(message, ReadMsg::NulBytes);
     }
 
     fn cleaned(text: &str) -> (String, Vec<String>) {

@@ -47,10 +47,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
                 Ok(bytes) => {
                     theme.statics.insert(out, bytes);
                 }
-                Err(e) => diags.push(Diagnostic::error(
-                    &found.rel,
-                    format!("cannot read the file: {e}"),
-                )),
+                Err(e) => diags.push(Diagnostic::error(&found.rel, super::text::unreadable(&e))),
             }
         }
     }

@@ -181,6 +181,7 @@ macro_rules! messages {
 }
 
 pub mod common;
+pub mod load;
 pub mod model;
 pub mod render;
 
@@ -222,6 +223,12 @@ mod tests {
         all.extend(model::ContentMsg::samples().into_iter().map(Text::from));
         all.extend(model::MarkdownMsg::samples().into_iter().map(Text::from));
         all.extend(render::RenderMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ReadMsg::samples().into_iter().map(Text::from));
+        all.extend(load::TomlMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ConfigMsg::samples().into_iter().map(Text::from));
+        all.extend(load::ContentMsg::samples().into_iter().map(Text::from));
+        all.extend(load::TableMsg::samples().into_iter().map(Text::from));
+        all.extend(load::DataMsg::samples().into_iter().map(Text::from));
         all
     }
 

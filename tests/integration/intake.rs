@@ -482,8 +482,8 @@ fn official_open_data_put_where_renkei_files_belong() {
     site.write("data/offices.csv", &official);
     site.write("data/adoption/2025-11-30.csv", &official);
     let run = site.build_fails();
-    run.assert_stderr_has("error: data/offices.csv:1: this is the official open data (介護サービス情報公表システム) as downloaded: turn it into data/offices.csv with `renkei import offices jigyosho_*.csv`");
-    run.assert_stderr_has("error: data/adoption/2025-11-30.csv:1: this is the list of every office from the official open data (介護サービス情報公表システム), not a list of license holders");
+    run.assert_stderr_has("error: data/offices.csv:1: this is the official open data of care offices (kaigokensaku.mhlw.go.jp) as downloaded: turn it into data/offices.csv with `renkei import offices jigyosho_*.csv`");
+    run.assert_stderr_has("error: data/adoption/2025-11-30.csv:1: this is the list of every office from the official open data of care offices (kaigokensaku.mhlw.go.jp), not a list of license holders");
 }
 
 #[test]
