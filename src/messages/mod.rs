@@ -180,7 +180,13 @@ macro_rules! messages {
     };
 }
 
+pub mod cli;
 pub mod common;
+pub mod import;
+pub mod scaffold;
+pub mod serve;
+pub mod summary;
+pub mod write;
 
 pub use common::CommonMsg;
 
@@ -207,6 +213,12 @@ mod tests {
     fn all_samples() -> Vec<Text> {
         let mut all: Vec<Text> = Vec::new();
         all.extend(CommonMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::CliMsg::samples().into_iter().map(Text::from));
+        all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
+        all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
+        all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));
+        all.extend(summary::SummaryMsg::samples().into_iter().map(Text::from));
+        all.extend(write::WriteMsg::samples().into_iter().map(Text::from));
         all
     }
 

@@ -11,6 +11,7 @@ mod hostile;
 mod intake;
 mod map;
 mod markdown;
+mod messages_cli;
 mod offices;
 mod output;
 mod places;
