@@ -374,20 +374,8 @@ fn annotation_prefix(root: &Path) -> PathBuf {
         .collect()
 }
 
-/// The prefecture a person named, or a message saying what is accepted;
-/// a municipality's code is named as such, with the options meant.
+/// The prefecture a person named, or a message saying what is accepted.
 fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, Text> {
-    let city = gov_codes::lookup(query.trim()).filter(|e| e.kind != gov_codes::Kind::Prefecture);
-    if let Some(city) = city {
-        return Err(CliMsg::CityCodeAsPrefecture {
-            code: city.code.to_string(),
-            name: city.name.to_string(),
-            prefecture: gov_codes::find_prefecture(city.prefecture)
-                .map_or_else(String::new, |p| p.name.to_string()),
-            prefecture_code: city.prefecture.to_string(),
-        }
-        .into());
-    }
     gov_codes::find_prefecture(query).ok_or_else(|| {
         CliMsg::UnknownPrefecture {
             query: query.to_string(),
@@ -396,10 +384,30 @@ fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, Text> {
     })
 }
 
+/// The prefecture of a new site: a municipality's code is refused, naming
+/// the city and the options meant (a city portal, or the whole prefecture),
+/// where `import` reads it as its prefecture's.
+fn new_prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, Text> {
+    let city = gov_codes::lookup(query.trim()).filter(|e| e.kind != gov_codes::Kind::Prefecture);
+    match city {
+        Some(city) => Err(CliMsg::CityCodeAsPrefecture {
+            code: city.code.to_string(),
+            name: city.name.to_string(),
+            prefecture: gov_codes::find_prefecture(city.prefecture)
+                .map_or_else(String::new, |p| p.name.to_string()),
+            prefecture_code: city.prefecture.to_string(),
+        }
+        .into()),
+        None => prefecture_arg(query),
+    }
+}
+
 fn new_site(dir: &Path, prefecture: Option<&str>, city: Option<&str>) -> ExitCode {
     let starter = match (prefecture, city) {
         (_, Some(city)) => scaffold::city_arg(city).map(scaffold::Starter::City),
-        (Some(prefecture), None) => prefecture_arg(prefecture).map(scaffold::Starter::Prefecture),
+        (Some(prefecture), None) => {
+            new_prefecture_arg(prefecture).map(scaffold::Starter::Prefecture)
+        }
         (None, None) => unreachable!("clap requires --prefecture or --city"),
     };
     let starter = match starter {

@@ -263,6 +263,36 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_reads_in_japanese() {
+        let before = format!(
+            "{HEADER}440001,大分県,2025-09-30,100,10,10.0,,,,\n442011,大分市,2025-09-30,50,5,10.0,,,,\n442020,別府市,,30,3,10.0,,,,\n"
+        );
+        let now = format!(
+            "{HEADER}440001,大分県,2025-11-30,100,14,14.0,,,,\n442011,大分市,2025-11-30,50,6,12.0,,,,\n442020,別府市,2025-11-30,30,6,20.0,,,,\n"
+        );
+        let summary = crate::messages::rendering(Lang::Ja, || {
+            summarize(
+                &previous(&before, "office_number\n4400000001\n"),
+                &output(&now, "office_number\n4400000001\n4400000003\n"),
+            )
+        });
+        assert_eq!(
+            summary,
+            "前回のビルドからの変化:\n  \
+             大分県: 導入率 10.0% → 14.0%、導入 10 → 14 件（+4）、時点 2025-09-30 → 2025-11-30\n  \
+             新たに導入した事業所: 1 件\n  \
+             導入率が最も動いた市区町村: 別府市 10.0% → 20.0%（+10.0ポイント）、大分市 10.0% → 12.0%（+2.0ポイント）\n"
+        );
+        let first = crate::messages::rendering(Lang::Ja, || {
+            summarize(&Previous::default(), &output(&now, "office_number\n"))
+        });
+        assert_eq!(
+            first,
+            "数値: 大分県 導入率 14.0%、導入 14 件（比べる前回の data/municipalities.csv がありません）\n"
+        );
+    }
+
+    #[test]
     fn a_first_build_states_the_figures_only() {
         let now = format!("{HEADER}440001,大分県,2025-11-30,100,14,14.0,,,,\n");
         let summary = summarize(&Previous::default(), &output(&now, "office_number\n"));
