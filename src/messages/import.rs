@@ -55,13 +55,13 @@ messages! {
             ja "{index} 列目の「{name}」は公表システムのオープンデータにない列です（24列です）",
             en "column {index} \"{name}\" is not in the official open data, which has 24 columns";
         SkipBadNumber { column: String } =>
-            ja "事業所番号（{column}）が使えない",
+            ja "「{column}」の事業所番号が使えない",
             en "office number ({column}) unusable";
         SkipNoName { column: String } =>
-            ja "事業所名（{column}）がない",
+            ja "「{column}」が空",
             en "no office name ({column})";
         SkipNoService { column: String } =>
-            ja "サービスの種類（{column}）がない",
+            ja "「{column}」が空",
             en "no service type ({column})";
         SkipBadCode { columns: String } =>
             ja "市区町村が見つからない（{columns}）",

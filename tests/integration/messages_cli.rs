@@ -324,3 +324,41 @@ fn import_summary_is_japanese() {
         out.display()
     ));
 }
+
+#[test]
+fn import_names_each_row_it_leaves_out_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, root) = new_oita(dir.path());
+    let fixtures = crate::harness::repo().join("tests/fixtures/import");
+    let header = std::fs::read_to_string(fixtures.join("jigyosho_110.csv")).unwrap();
+    let header = header.lines().next().unwrap();
+    let row = |name: &str, number: &str| {
+        format!("442011,{number},大分県,大分市,{name},,訪問介護,住所,,,,,,,,{number},,,,,,,,")
+    };
+    let official = dir.path().join("jigyosho_110.csv");
+    let text = format!(
+        "{header}\n{}\n{}\n{}\n",
+        row("あおば訪問介護", "4410100001"),
+        row("", "4410100002"),
+        row("=SUM(A1)", "4410100003"),
+    );
+    std::fs::write(&official, text).unwrap();
+    let run = ja(&[
+        os("import"),
+        os("offices"),
+        os("--root"),
+        root.as_os_str(),
+        official.as_os_str(),
+    ]);
+    assert!(run.success, "{}", run.stderr);
+    let file = official.display();
+    run.assert_stderr_has(&format!(
+        "警告: {file}:3: 事業所 4410100002 の「事業所名」が空です。この行は取り込みません\n"
+    ));
+    run.assert_stderr_has(&format!(
+        "警告: {file}:4: 事業所 4410100003: 事業所名「=SUM(A1)」は表計算ソフトの数式のように始まります。"
+    ));
+    run.assert_stderr_has(
+        "\n  1 行を除きました: 「事業所名」が空（それぞれ上に警告があります）\n",
+    );
+}

@@ -409,6 +409,8 @@ fn a_site_that_never_built_shows_its_errors_until_it_builds() {
         server.live_state()["errors"][0]["place"],
         "content/guides/start.md:2"
     );
+    server.wait_for_stderr("ビルドに失敗しました（");
+    server.wait_for_stderr("サイトがビルドできるまで、エラーをブラウザーに表示します");
     site.write("content/guides/start.md", GUIDE);
     wait_until("the first good build", &server, || {
         server.get("/guides/start/").status == 200
