@@ -297,6 +297,12 @@ fn strict_check_fails_on_what_new_left_to_fill_in_until_it_is_filled() {
     assert_eq!(strict.stderr, "チェックを通りました\n");
 }
 
+/// `renkei import offices --root ROOT ARGS` in Japanese.
+fn import_ja(root: &Path, args: &[&OsStr]) -> Run {
+    let command = [os("import"), os("offices"), os("--root"), root.as_os_str()];
+    ja(&[&command[..], args].concat())
+}
+
 #[test]
 fn import_summary_is_japanese() {
     let dir = tempfile::tempdir().unwrap();
@@ -305,15 +311,7 @@ fn import_summary_is_japanese() {
     let official = root.join("jigyosho_110.csv");
     let text = std::fs::read_to_string(fixtures.join("jigyosho_110.csv")).unwrap();
     std::fs::write(&official, text).unwrap();
-    let run = ja(&[
-        os("import"),
-        os("offices"),
-        os("--root"),
-        root.as_os_str(),
-        os("--prefecture"),
-        os("27"),
-        official.as_os_str(),
-    ]);
+    let run = import_ja(&root, &[os("--prefecture"), os("27"), official.as_os_str()]);
     assert!(run.success, "{}", run.stderr);
     run.assert_stderr_has("1 個のファイルから 3 行を読みました:\n");
     run.assert_stderr_has("\n都道府県 27（大阪府）の事業所 2 件を残しました\n");
@@ -343,13 +341,7 @@ fn import_names_each_row_it_leaves_out_in_japanese() {
         row("=SUM(A1)", "4410100003"),
     );
     std::fs::write(&official, text).unwrap();
-    let run = ja(&[
-        os("import"),
-        os("offices"),
-        os("--root"),
-        root.as_os_str(),
-        official.as_os_str(),
-    ]);
+    let run = import_ja(&root, &[official.as_os_str()]);
     assert!(run.success, "{}", run.stderr);
     let file = official.display();
     run.assert_stderr_has(&format!(
@@ -358,7 +350,5 @@ fn import_names_each_row_it_leaves_out_in_japanese() {
     run.assert_stderr_has(&format!(
         "警告: {file}:4: 事業所 4410100003: 事業所名「=SUM(A1)」は表計算ソフトの数式のように始まります。"
     ));
-    run.assert_stderr_has(
-        "\n  1 行を除きました: 「事業所名」が空（それぞれ上に警告があります）\n",
-    );
+    run.assert_stderr_has("\n  1 行を除きました: 「事業所名」が空（それぞれ上に警告があります）\n");
 }
