@@ -352,3 +352,18 @@ fn import_names_each_row_it_leaves_out_in_japanese() {
     ));
     run.assert_stderr_has("\n  1 行を除きました: 「事業所名」が空（それぞれ上に警告があります）\n");
 }
+
+#[test]
+fn a_taken_port_is_said_in_japanese() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = TestSite::minimal();
+    let run = site.run(&["serve", "--port", &port, "--lang", "ja"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "エラー: 127.0.0.1 のポート {port} はほかのプログラムが使っています（別の renkei serve が動いていませんか）。そのプログラムを止めるか、--port 番号 で別のポートを指定してください（--port 0 なら空いているポートを選びます）\n"
+        )
+    );
+}
