@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::messages::{self, Lang};
+use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::messages::cli::CliMsg;
+use crate::messages::{self, Lang, Text};
 use crate::{date, gov_codes, import, pipeline, scaffold, serve, summary, write};
 
 /// The attribution of the built-in code list, as one literal for `concat!`.
@@ -237,20 +238,21 @@ fn build(
     let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
-        eprintln!("build failed: the previous output was left as it was");
+        eprintln!("{}", CliMsg::BuildFailed);
         return ExitCode::from(1);
     };
     // Read before the swap: afterwards the previous output is gone.
     let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
     if let Err(e) = write::commit(&output, &dest) {
-        eprintln!("error: {e}");
-        return ExitCode::from(1);
+        return failed(e.message(), 1);
     }
     eprintln!(
-        "built {} files into {} in {} ms",
-        output.files.len(),
-        dest.shown().display(),
-        started.elapsed().as_millis()
+        "{}",
+        CliMsg::Built {
+            files: output.files.len(),
+            dest: dest.shown().display().to_string(),
+            ms: started.elapsed().as_millis()
+        }
     );
     if let Some(previous) = previous {
         print!("{}", summary::summarize(&previous, &output));
@@ -276,10 +278,7 @@ fn destination(
     force: bool,
 ) -> Result<write::Destination, ExitCode> {
     let out = out.unwrap_or_else(|| root.join("public"));
-    write::Destination::new(root, &out, force).map_err(|e| {
-        eprintln!("error: {e}");
-        ExitCode::from(2)
-    })
+    write::Destination::new(root, &out, force).map_err(|e| failed(e.message(), 2))
 }
 
 fn serve_site(options: serve::Options) -> ExitCode {
@@ -294,22 +293,26 @@ fn missing_site(root: &Path) -> Option<ExitCode> {
     if root.join(crate::load::config::FILE).is_file() {
         return None;
     }
-    eprintln!(
-        "error: {} has no site.toml: run renkei in a site's folder or pass --root DIR",
-        root.display()
-    );
-    Some(ExitCode::from(2))
+    Some(failed(
+        CliMsg::NoSite {
+            root: root.display().to_string(),
+        },
+        2,
+    ))
 }
 
 /// Exit code of a command that runs until stopped: 2 when it could not start.
 fn ran(result: Result<(), serve::ServeError>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => failed(e.message(), 2),
     }
+}
+
+/// Prints an error line in the run's language and gives the exit code.
+fn failed(message: impl Into<Text>, code: u8) -> ExitCode {
+    eprintln!("{}", diag::error_line(message.into()));
+    ExitCode::from(code)
 }
 
 fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
@@ -322,7 +325,7 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         Format::Text => {
             diags.report();
             if !failed {
-                eprintln!("check passed");
+                eprintln!("{}", CliMsg::CheckPassed);
             }
         }
         Format::Json => println!("{}", json(&diags)),
@@ -372,45 +375,66 @@ fn annotation_prefix(root: &Path) -> PathBuf {
 }
 
 /// The prefecture a person named, or a message saying what is accepted.
-fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, String> {
+fn prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, Text> {
     gov_codes::find_prefecture(query).ok_or_else(|| {
-        format!("unknown prefecture \"{query}\": give its code (01 to 47, e.g. 44) or its name (e.g. 大分県)")
+        CliMsg::UnknownPrefecture {
+            query: query.to_string(),
+        }
+        .into()
     })
+}
+
+/// The prefecture of a new site: a municipality's code is refused, naming
+/// the city and the options meant (a city portal, or the whole prefecture),
+/// where `import` reads it as its prefecture's.
+fn new_prefecture_arg(query: &str) -> Result<&'static gov_codes::Entry, Text> {
+    let city = gov_codes::lookup(query.trim()).filter(|e| e.kind != gov_codes::Kind::Prefecture);
+    match city {
+        Some(city) => Err(CliMsg::CityCodeAsPrefecture {
+            code: city.code.to_string(),
+            name: city.name.to_string(),
+            prefecture: gov_codes::find_prefecture(city.prefecture)
+                .map_or_else(String::new, |p| p.name.to_string()),
+            prefecture_code: city.prefecture.to_string(),
+        }
+        .into()),
+        None => prefecture_arg(query),
+    }
 }
 
 fn new_site(dir: &Path, prefecture: Option<&str>, city: Option<&str>) -> ExitCode {
     let starter = match (prefecture, city) {
         (_, Some(city)) => scaffold::city_arg(city).map(scaffold::Starter::City),
-        (Some(prefecture), None) => prefecture_arg(prefecture).map(scaffold::Starter::Prefecture),
+        (Some(prefecture), None) => {
+            new_prefecture_arg(prefecture).map(scaffold::Starter::Prefecture)
+        }
         (None, None) => unreachable!("clap requires --prefecture or --city"),
     };
     let starter = match starter {
         Ok(starter) => starter,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return failed(message, 2),
     };
     match scaffold::create(dir, starter) {
         Ok(files) => {
-            let dir = dir.display();
-            let areas = match starter {
-                scaffold::Starter::City(_) => {
-                    "\n  4. write the daily-life areas (圏域) into data/areas.csv and each office's area into data/offices.csv, then build again"
-                }
-                scaffold::Starter::Prefecture(_) => "",
-            };
+            let dir = dir.display().to_string();
             eprintln!(
-                "wrote a new site for {} into {dir} ({} files)\n\nnext:\n  1. download the official open data of care offices (介護サービス情報公表システム オープンデータ, jigyosho_*.csv)\n  2. renkei import offices --root {dir} DOWNLOADS/jigyosho_*.csv\n  3. renkei build --root {dir}{areas}",
-                starter.entry().name,
-                files.len()
+                "{}\n\n{}",
+                CliMsg::NewWritten {
+                    place: starter.entry().name.to_string(),
+                    dir: dir.clone(),
+                    files: files.len(),
+                },
+                CliMsg::NewNext {
+                    dir: dir.clone(),
+                    source: import::official::SOURCE.to_string(),
+                }
             );
+            if let scaffold::Starter::City(_) = starter {
+                eprintln!("{}", CliMsg::NewNextAreas { dir });
+            }
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        }
+        Err(message) => failed(message, 2),
     }
 }
 
@@ -426,25 +450,20 @@ fn import_offices(
     };
     let prefecture = match prefecture {
         Ok(entry) => entry,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return failed(message, 2),
     };
     let files = match import::expand_inputs(files) {
         Ok(files) => files,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return failed(message, 2),
     };
     let out = out.unwrap_or_else(|| root.join(crate::load::data::OFFICES));
+    let shown = out.display().to_string();
     let previous = out.is_file().then_some(out.as_path());
     let mut diags = Diagnostics::default();
     let imported = import::import(&files, prefecture.prefecture, previous, &mut diags);
     diags.report();
     let Some(mut imported) = imported else {
-        eprintln!("import failed: {} was left as it was", out.display());
+        eprintln!("{}", CliMsg::ImportFailed { out: shown });
         return ExitCode::from(1);
     };
     eprint!("{}", imported.summary);
@@ -452,27 +471,33 @@ fn import_offices(
     if let Some(city) = import::site_city(root) {
         let left_out = import::keep_city(&mut imported.offices, &city.code);
         eprintln!(
-            "kept the {} offices of {} (this site is its city portal); left out {left_out} of other municipalities",
-            imported.offices.len(),
-            city.name
+            "{}",
+            CliMsg::ImportKeptCity {
+                kept: imported.offices.len(),
+                city: city.name.clone(),
+                left_out,
+            }
         );
         place = city.name;
     }
     if imported.offices.is_empty() {
-        eprintln!(
-            "error: no office of {place} in these files: {} was left as it was",
-            out.display()
-        );
-        return ExitCode::from(1);
+        return failed(CliMsg::ImportNoOffice { place, out: shown }, 1);
     }
     if let Err(e) = import::write_atomically(&out, &import::to_csv(&imported.offices)) {
-        eprintln!("error: {}: cannot write the file: {e}", out.display());
-        return ExitCode::from(1);
+        return failed(
+            CliMsg::CannotWriteFile {
+                file: shown,
+                reason: messages::common::io(&e),
+            },
+            1,
+        );
     }
     eprintln!(
-        "wrote {} offices to {}",
-        imported.offices.len(),
-        out.display()
+        "{}",
+        CliMsg::ImportWrote {
+            offices: imported.offices.len(),
+            out: shown,
+        }
     );
     ExitCode::SUCCESS
 }

@@ -143,6 +143,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A line of a command that failed: `error: …`, labelled in the run's language.
+pub fn error_line(message: impl fmt::Display) -> String {
+    format!("{}: {message}", CommonMsg::ErrorLabel)
+}
+
+/// A line of a command that only warns: `warning: …`.
+pub fn warning_line(message: impl fmt::Display) -> String {
+    format!("{}: {message}", CommonMsg::WarningLabel)
+}
+
 /// Text safe to print on a terminal: every control character (a file name
 /// or a quoted cell may hold ESC, which a terminal would obey) written as
 /// its escape, `\u{1b}`, so a finding is one line that cannot rewrite the
@@ -230,7 +240,7 @@ mod tests {
     fn shows_path_line_and_message() {
         let d = Diagnostic::error(
             "data/offices.csv",
-            "office_number \"44701000\" must be 10 digits",
+            Text::same("office_number \"44701000\" must be 10 digits"),
         )
         .at_line(14);
         assert_eq!(
@@ -241,7 +251,7 @@ mod tests {
 
     #[test]
     fn shows_column_when_known() {
-        let d = Diagnostic::warning("site.toml", "x")
+        let d = Diagnostic::warning("site.toml", Text::same("x"))
             .at_line(3)
             .at_column(7);
         assert_eq!(d.to_string(), "warning: site.toml:3:7: x");
@@ -249,8 +259,11 @@ mod tests {
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        let d =
-            Diagnostic::error("content/\u{1b}]0;x\u{7}.md", "office \"\u{1b}[2J\n1\"").at_line(2);
+        let d = Diagnostic::error(
+            "content/\u{1b}]0;x\u{7}.md",
+            Text::same("office \"\u{1b}[2J\n1\""),
+        )
+        .at_line(2);
         assert_eq!(
             d.to_string(),
             "error: content/\\u{1b}]0;x\\u{7}.md:2: office \"\\u{1b}[2J\\u{a}1\""
@@ -261,7 +274,7 @@ mod tests {
     fn github_annotation_names_file_and_line() {
         let d = Diagnostic::error(
             "data/offices.csv",
-            "office_number \"44701000\" must be 10 digits",
+            Text::same("office_number \"44701000\" must be 10 digits"),
         )
         .at_line(14)
         .at_cell(1);
@@ -269,7 +282,7 @@ mod tests {
             d.github_annotation(Path::new("")),
             "::error file=data/offices.csv,line=14::office_number \"44701000\" must be 10 digits"
         );
-        let w = Diagnostic::warning("site.toml", "x");
+        let w = Diagnostic::warning("site.toml", Text::same("x"));
         assert_eq!(
             w.github_annotation(Path::new("portal")),
             "::warning file=portal/site.toml::x"
@@ -278,7 +291,8 @@ mod tests {
 
     #[test]
     fn github_annotation_escapes_data_and_properties() {
-        let d = Diagnostic::error("content/a,b:c%.md", "100% done\r\nnext: a, b").at_line(2);
+        let d = Diagnostic::error("content/a,b:c%.md", Text::same("100% done\r\nnext: a, b"))
+            .at_line(2);
         assert_eq!(
             d.github_annotation(Path::new("")),
             "::error file=content/a%2Cb%3Ac%25.md,line=2::100%25 done%0D%0Anext: a, b"
@@ -287,9 +301,12 @@ mod tests {
 
     #[test]
     fn leaves_the_column_of_a_csv_cell_to_json() {
-        let d = Diagnostic::error("data/offices.csv", "office_number \"1\" must be 10 digits")
-            .at_line(14)
-            .at_cell(12);
+        let d = Diagnostic::error(
+            "data/offices.csv",
+            Text::same("office_number \"1\" must be 10 digits"),
+        )
+        .at_line(14)
+        .at_cell(12);
         assert_eq!(d.column, Some(12));
         assert_eq!(
             d.to_string(),

@@ -15,6 +15,7 @@ use crate::{figures, load, model, render};
 pub fn run(root: &Path, base_url: Option<&str>, today: Date) -> (Option<Output>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let output = load::load(root, base_url, today, &mut diags)
+        .inspect(|inputs| model::placeholders::check(inputs, &mut diags))
         .and_then(|inputs| model::build(inputs, &mut diags))
         .filter(|_| !diags.has_errors())
         .and_then(|site| {

@@ -13,6 +13,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::messages::summary::SummaryMsg;
+use crate::messages::{Lang, Text};
 use crate::render::Output;
 
 const MUNICIPALITIES: &str = "data/municipalities.csv";
@@ -58,71 +60,67 @@ pub fn summarize(previous: &Previous, output: &Output) -> String {
     let Some(site_now) = now.first() else {
         return String::new();
     };
-    let figures_alone = |why: &str| {
-        format!(
-            "figures: {} rate {}, adopted {} ({why})\n",
-            site_now.name,
-            rate_text(site_now.rate),
-            site_now.adopted
-        )
+    let figures_alone = |why: SummaryMsg| {
+        let line = SummaryMsg::FiguresAlone {
+            place: site_now.name.clone(),
+            rate: rate_text(site_now.rate),
+            adopted: site_now.adopted,
+            why: why.into(),
+        };
+        format!("{line}\n")
     };
+    let file = MUNICIPALITIES.to_string();
     let before = match previous.municipalities.as_deref().map(rows) {
-        None => return figures_alone(&format!("no previous {MUNICIPALITIES} to compare with")),
-        Some(None) => {
-            return figures_alone(&format!(
-                "the previous {MUNICIPALITIES} could not be read: no comparison"
-            ));
-        }
+        None => return figures_alone(SummaryMsg::NoPrevious { file }),
+        Some(None) => return figures_alone(SummaryMsg::PreviousUnreadable { file }),
         Some(Some(before)) => before,
     };
     let mut out = String::new();
     let site_before = before.first().filter(|r| r.code == site_now.code);
-    let _ = writeln!(out, "changes since the previous build:");
-    match site_before {
-        Some(b) => {
-            let _ = writeln!(
-                out,
-                "  {}: rate {} → {}, adopted {} → {} ({:+}), as of {} → {}",
-                site_now.name,
-                rate_text(b.rate),
-                rate_text(site_now.rate),
-                b.adopted,
-                site_now.adopted,
-                site_now.adopted as i64 - b.adopted as i64,
-                or_none(&b.as_of),
-                or_none(&site_now.as_of),
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "  {}: rate {}, adopted {} (the previous build was of another place)",
-                site_now.name,
-                rate_text(site_now.rate),
-                site_now.adopted
-            );
-        }
-    }
-    if let Some(new) = newly_adopted(previous, output) {
-        let _ = writeln!(out, "  newly adopted offices: {new}");
+    let _ = writeln!(out, "{}", SummaryMsg::Heading);
+    let line = match site_before {
+        Some(b) => SummaryMsg::SiteChanged {
+            place: site_now.name.clone(),
+            rate_before: rate_text(b.rate),
+            rate: rate_text(site_now.rate),
+            adopted_before: b.adopted,
+            adopted: site_now.adopted,
+            delta: format!("{:+}", site_now.adopted as i64 - b.adopted as i64),
+            as_of_before: as_of(&b.as_of),
+            as_of: as_of(&site_now.as_of),
+        },
+        None => SummaryMsg::OtherPlace {
+            place: site_now.name.clone(),
+            rate: rate_text(site_now.rate),
+            adopted: site_now.adopted,
+        },
+    };
+    let _ = writeln!(out, "{line}");
+    if let Some(count) = newly_adopted(previous, output) {
+        let _ = writeln!(out, "{}", SummaryMsg::NewlyAdopted { count });
     }
     let movers = movers(&before[1..], &now[1..]);
     if movers.is_empty() {
-        let _ = writeln!(out, "  no municipality's rate moved");
+        let _ = writeln!(out, "{}", SummaryMsg::NoMover);
     } else {
-        let list: Vec<String> = movers
+        let items: Vec<SummaryMsg> = movers
             .iter()
-            .map(|(b, n)| {
-                format!(
-                    "{} {} → {} ({:+.1})",
-                    n.name,
-                    rate_text(b.rate),
-                    rate_text(n.rate),
+            .map(|(b, n)| SummaryMsg::Mover {
+                name: n.name.clone(),
+                before: rate_text(b.rate),
+                after: rate_text(n.rate),
+                delta: format!(
+                    "{:+.1}",
                     (n.rate.unwrap_or(0) - b.rate.unwrap_or(0)) as f64 / 10.0
-                )
+                ),
             })
             .collect();
-        let _ = writeln!(out, "  rate moved most: {}", list.join(", "));
+        let join = |lang: Lang, separator: &str| {
+            let texts: Vec<String> = items.iter().map(|item| item.text(lang)).collect();
+            texts.join(separator)
+        };
+        let list = Text::new(join(Lang::Ja, "、"), join(Lang::En, ", "));
+        let _ = writeln!(out, "{}", SummaryMsg::Movers { list });
     }
     out
 }
@@ -216,8 +214,13 @@ fn rate_text(rate: Option<i64>) -> String {
     rate.map_or_else(|| "–".to_string(), |t| format!("{}.{}%", t / 10, t % 10))
 }
 
-fn or_none(date: &str) -> &str {
-    if date.is_empty() { "none" } else { date }
+/// An as-of date as shown: the date, or the word for none.
+fn as_of(date: &str) -> Text {
+    if date.is_empty() {
+        SummaryMsg::NoDate.into()
+    } else {
+        Text::same(date)
+    }
 }
 
 #[cfg(test)]
@@ -256,6 +259,36 @@ mod tests {
              大分県: rate 10.0% → 14.0%, adopted 10 → 14 (+4), as of 2025-09-30 → 2025-11-30\n  \
              newly adopted offices: 2\n  \
              rate moved most: 別府市 10.0% → 20.0% (+10.0), 大分市 10.0% → 12.0% (+2.0)\n"
+        );
+    }
+
+    #[test]
+    fn the_summary_reads_in_japanese() {
+        let before = format!(
+            "{HEADER}440001,大分県,2025-09-30,100,10,10.0,,,,\n442011,大分市,2025-09-30,50,5,10.0,,,,\n442020,別府市,,30,3,10.0,,,,\n"
+        );
+        let now = format!(
+            "{HEADER}440001,大分県,2025-11-30,100,14,14.0,,,,\n442011,大分市,2025-11-30,50,6,12.0,,,,\n442020,別府市,2025-11-30,30,6,20.0,,,,\n"
+        );
+        let summary = crate::messages::rendering(Lang::Ja, || {
+            summarize(
+                &previous(&before, "office_number\n4400000001\n"),
+                &output(&now, "office_number\n4400000001\n4400000003\n"),
+            )
+        });
+        assert_eq!(
+            summary,
+            "前回のビルドからの変化:\n  \
+             大分県: 導入率 10.0% → 14.0%、導入 10 → 14 件（+4）、時点 2025-09-30 → 2025-11-30\n  \
+             新たに導入した事業所: 1 件\n  \
+             導入率が最も動いた市区町村: 別府市 10.0% → 20.0%（+10.0ポイント）、大分市 10.0% → 12.0%（+2.0ポイント）\n"
+        );
+        let first = crate::messages::rendering(Lang::Ja, || {
+            summarize(&Previous::default(), &output(&now, "office_number\n"))
+        });
+        assert_eq!(
+            first,
+            "数値: 大分県 導入率 14.0%、導入 14 件（比べる前回の data/municipalities.csv がありません）\n"
         );
     }
 

@@ -23,39 +23,68 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::messages::common;
+use crate::messages::write::WriteMsg;
 use crate::render::Output;
 
 /// The file in every output that marks the folder as renkei's to replace.
 pub const MARKER: &str = ".renkei-output";
 
-const MARKER_TEXT: &str = "This folder is written by `renkei build` and replaced whole by every build.\nDelete this file to keep renkei from replacing the folder.\n";
+/// Both languages at once: the output is the same whatever `--lang` says.
+const MARKER_TEXT: &str = "このフォルダーは `renkei build` が書き出し、ビルドのたびに丸ごと置き換えます。\n置き換えさせたくないときは、このファイルを消してください。\nThis folder is written by `renkei build` and replaced whole by every build.\nDelete this file to keep renkei from replacing the folder.\n";
 
 /// The folders of a site that renkei reads: an output inside one is refused.
 const INPUT_FOLDERS: [&str; 4] = ["content", "data", "themes", "static"];
 
 /// Why the output could not be committed, or may not be written at all.
-#[derive(Debug, thiserror::Error)]
+/// Its text is a [`WriteMsg`], in the run's language.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("{0} exists and is not a directory")]
     NotADirectory(PathBuf),
-    #[error(
-        "--out {0} is the site's own folder: building there would replace the site's sources; choose a folder of its own such as public (--force does not change this)"
-    )]
     SiteRoot(PathBuf),
-    #[error(
-        "--out {0} holds the site's folder: replacing it would delete the site; choose a folder inside the site such as public, or one beside it (--force does not change this)"
-    )]
     HoldsSite(PathBuf),
-    #[error(
-        "--out {out} is inside the site's {folder}/ folder, which renkei reads: choose a folder outside content/, data/, themes/ and static/, such as public (--force does not change this)"
-    )]
     InsideInputs { out: PathBuf, folder: &'static str },
-    #[error(
-        "{0} already holds files that renkei did not write (it has no {MARKER} file): refusing to replace them; choose a new or empty folder, or pass --force to replace everything in it with the site"
-    )]
     NotOurs(PathBuf),
+}
+
+impl WriteError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> WriteMsg {
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            WriteError::Io { path, source } => WriteMsg::Io {
+                path: shown(path),
+                reason: common::io(source),
+            },
+            WriteError::NotADirectory(path) => WriteMsg::NotADirectory { path: shown(path) },
+            WriteError::SiteRoot(path) => WriteMsg::SiteRoot { path: shown(path) },
+            WriteError::HoldsSite(path) => WriteMsg::HoldsSite { path: shown(path) },
+            WriteError::InsideInputs { out, folder } => WriteMsg::InsideInputs {
+                path: shown(out),
+                folder: folder.to_string(),
+            },
+            WriteError::NotOurs(path) => WriteMsg::NotOurs {
+                path: shown(path),
+                marker: MARKER.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {

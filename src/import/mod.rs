@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes::{self, Kind};
 use crate::load::data::{OFFICE_COLUMNS, OfficeRow};
+use crate::messages::cli::CliMsg;
+use crate::messages::import::ImportMsg;
+use crate::messages::{Text, common};
 use crate::model::offices::office_number_problem;
 use official::OfficialRow;
 
@@ -53,7 +56,7 @@ pub struct Summary {
     /// Rows of an office already taken from an earlier row (another service).
     pub merged: usize,
     /// Rows of the prefecture left out, by reason (each also a warning).
-    pub skipped: BTreeMap<&'static str, usize>,
+    pub skipped: BTreeMap<Skip, usize>,
     /// Offices written.
     pub kept: usize,
     /// Office numbers and codes a spreadsheet had damaged, put right.
@@ -82,22 +85,46 @@ pub struct Imported {
     pub summary: Summary,
 }
 
-/// Skip reasons, as reported.
-const BAD_NUMBER: &str = "office number (事業所番号) unusable";
-const NO_NAME: &str = "no office name (事業所名)";
-const NO_SERVICE: &str = "no service type (サービスの種類)";
-const BAD_CODE: &str = "municipality not found (都道府県コード又は市町村コード, 市区町村名)";
+/// Why a row of the prefecture was left out, as the summary counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Skip {
+    BadNumber,
+    NoName,
+    NoService,
+    BadCode,
+}
+
+impl Skip {
+    /// The reason, naming the official columns it comes from.
+    fn message(self) -> ImportMsg {
+        let column = |index: usize| official::HEADER[index].to_string();
+        match self {
+            Skip::BadNumber => ImportMsg::SkipBadNumber {
+                column: column(official::NUMBER),
+            },
+            Skip::NoName => ImportMsg::SkipNoName {
+                column: column(official::NAME),
+            },
+            Skip::NoService => ImportMsg::SkipNoService {
+                column: column(official::SERVICE),
+            },
+            Skip::BadCode => ImportMsg::SkipBadCode {
+                columns: format!("{}, {}", column(official::CODE), column(official::CITY)),
+            },
+        }
+    }
+}
 
 /// The prefecture of the site at `root`, when no `--prefecture` was given.
-pub fn site_prefecture(root: &Path) -> Result<&'static gov_codes::Entry, String> {
+pub fn site_prefecture(root: &Path) -> Result<&'static gov_codes::Entry, Text> {
     let mut diags = Diagnostics::default();
     crate::load::config::load(root, None, &mut diags)
         .and_then(|config| gov_codes::find_prefecture(&config.prefecture_code))
         .ok_or_else(|| {
-            format!(
-                "no --prefecture given, and {} has no usable site.toml to take prefecture_code from: pass --prefecture 44 (or the name, 大分県), or --root SITE",
-                root.display()
-            )
+            ImportMsg::NoSitePrefecture {
+                root: root.display().to_string(),
+            }
+            .into()
         })
 }
 
@@ -122,7 +149,7 @@ pub fn keep_city(offices: &mut Vec<ImportedOffice>, city: &str) -> usize {
 /// The files to read from the command line: a folder stands for its
 /// `jigyosho_*.csv` files, and a `*` pattern the shell did not expand (as
 /// Windows' shell does not) is expanded here. In name order, each once.
-pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, Text> {
     let mut files = Vec::new();
     for arg in args {
         if arg.is_file() {
@@ -140,11 +167,18 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                         .unwrap_or(Path::new(".")),
                     name,
                 ),
-                _ => return Err(format!("{}: no such file or folder", arg.display())),
+                _ => {
+                    return Err(ImportMsg::NoSuchInput {
+                        path: arg.display().to_string(),
+                    }
+                    .into());
+                }
             }
         };
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| CliMsg::CannotReadFolder {
+            dir: dir.display().to_string(),
+            reason: common::io(&e),
+        })?;
         let mut matched: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .filter(|e| e.path().is_file())
@@ -157,10 +191,11 @@ pub fn expand_inputs(args: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             .map(|e| e.path())
             .collect();
         if matched.is_empty() {
-            return Err(format!(
-                "{}: no file matches {pattern} (the official open data files are named jigyosho_<code>.csv)",
-                dir.display()
-            ));
+            return Err(ImportMsg::NoMatch {
+                dir: dir.display().to_string(),
+                pattern,
+            }
+            .into());
         }
         matched.sort();
         files.append(&mut matched);
@@ -257,35 +292,46 @@ fn merge(
     summary: &mut Summary,
     diags: &mut Diagnostics,
 ) {
-    let mut skip = |reason: &'static str, d: Diagnostic| {
+    let mut skip = |reason: Skip, d: Diagnostic| {
         *summary.skipped.entry(reason).or_default() += 1;
         diags.push(d.at_line(row.line));
     };
     let (number, number_repaired) = repair_office_number(&row.office_number, prefecture);
     if let Some(problem) = office_number_problem(&number) {
         skip(
-            BAD_NUMBER,
-            Diagnostic::warning(path, format!("{problem}: row left out"))
-                .at_cell(row.number_column),
+            Skip::BadNumber,
+            Diagnostic::warning(
+                path,
+                ImportMsg::BadNumberRow {
+                    problem: problem.into(),
+                },
+            )
+            .at_cell(row.number_column),
         );
         return;
     }
     if row.name.is_empty() {
         skip(
-            NO_NAME,
+            Skip::NoName,
             Diagnostic::warning(
                 path,
-                format!("office {number} has no 事業所名: row left out"),
+                ImportMsg::EmptyCell {
+                    number,
+                    column: official::HEADER[official::NAME].to_string(),
+                },
             ),
         );
         return;
     }
     if row.service.is_empty() {
         skip(
-            NO_SERVICE,
+            Skip::NoService,
             Diagnostic::warning(
                 path,
-                format!("office {number} has no サービスの種類: row left out"),
+                ImportMsg::EmptyCell {
+                    number,
+                    column: official::HEADER[official::SERVICE].to_string(),
+                },
             ),
         );
         return;
@@ -294,8 +340,8 @@ fn merge(
         Ok(found) => found,
         Err(problem) => {
             skip(
-                BAD_CODE,
-                Diagnostic::warning(path, format!("office {number}: {problem}: row left out"))
+                Skip::BadCode,
+                Diagnostic::warning(path, ImportMsg::BadCodeRow { number, problem })
                     .at_cell(row.code_column),
             );
             return;
@@ -311,11 +357,12 @@ fn merge(
             diags.push(
                 Diagnostic::warning(
                     path,
-                    format!(
-                        "office {number} is in municipality {code} here but in {} in {}:{first_line}: the first was kept",
-                        office.municipality_code,
-                        first_path.display()
-                    ),
+                    ImportMsg::OtherMunicipality {
+                        number: number.clone(),
+                        code: code.clone(),
+                        first: office.municipality_code.clone(),
+                        first_place: format!("{}:{first_line}", first_path.display()),
+                    },
                 )
                 .at_line(row.line)
                 .at_cell(row.code_column),
@@ -326,14 +373,19 @@ fn merge(
         }
         return;
     }
-    for (column, value) in [("事業所名", &row.name), ("法人の名称", &row.corporation)] {
+    for (column, value) in [
+        (official::NAME, &row.name),
+        (official::CORPORATION, &row.corporation),
+    ] {
         if crate::render::opendata::starts_like_formula(value) {
             diags.push(
                 Diagnostic::warning(
                     path,
-                    format!(
-                        "office {number}: {column} \"{value}\" starts like a spreadsheet formula; the site's open data writes it with a leading ' so that spreadsheets show it as text: check the name"
-                    ),
+                    ImportMsg::LooksLikeFormula {
+                        number: number.clone(),
+                        column: official::HEADER[column].to_string(),
+                        value: value.clone(),
+                    },
                 )
                 .at_line(row.line),
             );
@@ -375,7 +427,7 @@ fn repair_office_number(number: &str, prefecture: &str) -> (String, bool) {
 /// knows it as a municipality or ward; otherwise the code a spreadsheet cut
 /// short (a lost leading zero, a dropped check digit) or the one named by
 /// 市区町村名. True when it had to be put right.
-fn resolve_code(code: &str, city: &str, prefecture: &str) -> Result<(String, bool), String> {
+fn resolve_code(code: &str, city: &str, prefecture: &str) -> Result<(String, bool), Text> {
     let usable = |candidate: &str| {
         gov_codes::lookup(candidate)
             .filter(|e| e.kind != Kind::Prefecture && e.prefecture == prefecture)
@@ -400,9 +452,13 @@ fn resolve_code(code: &str, city: &str, prefecture: &str) -> Result<(String, boo
     };
     match chosen {
         Some(entry) => Ok((entry.code.to_string(), true)),
-        None => Err(format!(
-            "code \"{code}\" with 市区町村名 \"{city}\" is not a municipality of prefecture {prefecture} in the national code list"
-        )),
+        None => Err(ImportMsg::UnknownCode {
+            code: code.to_string(),
+            city: city.to_string(),
+            city_column: official::HEADER[official::CITY].to_string(),
+            prefecture: prefecture.to_string(),
+        }
+        .into()),
     }
 }
 
@@ -419,10 +475,9 @@ fn carry_over(path: &Path, offices: &mut [ImportedOffice], diags: &mut Diagnosti
     if read_diags.has_errors() {
         diags.push(Diagnostic::warning(
             path,
-            format!(
-                "the office list being replaced could not be read completely ({} problem(s); `renkei check` lists them): the area (圏域) of its unreadable rows is not carried over",
-                read_diags.error_count()
-            ),
+            ImportMsg::PreviousUnreadable {
+                problems: read_diags.error_count(),
+            },
         ));
     }
     let by_number: HashMap<&str, &OfficeRow> =
@@ -510,72 +565,68 @@ const LIST_AT_MOST: usize = 20;
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let prefecture = gov_codes::prefecture_code(&self.prefecture)
+        let name = gov_codes::prefecture_code(&self.prefecture)
             .and_then(|c| gov_codes::lookup(&c))
-            .map_or(String::new(), |e| format!(" ({})", e.name));
-        writeln!(
-            f,
-            "read {} rows from {} file(s):",
-            self.read,
-            self.files.len()
-        )?;
+            .map_or_else(String::new, |e| e.name.to_string());
+        let read = ImportMsg::Read {
+            rows: self.read,
+            files: self.files.len(),
+        };
+        writeln!(f, "{read}")?;
         for file in &self.files {
-            writeln!(f, "  {}: {} rows", file.path.display(), file.rows)?;
+            let file = ImportMsg::FileRows {
+                file: file.path.display().to_string(),
+                rows: file.rows,
+            };
+            writeln!(f, "{file}")?;
         }
-        writeln!(
-            f,
-            "kept {} offices of prefecture {}{prefecture}",
-            self.kept, self.prefecture
-        )?;
-        writeln!(
-            f,
-            "  merged {} rows: the same office number in another service file (its service added)",
-            self.merged
-        )?;
-        writeln!(
-            f,
-            "  skipped {} rows of other prefectures",
-            self.other_prefecture
-        )?;
-        for (reason, count) in &self.skipped {
-            writeln!(
-                f,
-                "  skipped {count} rows: {reason} (each is a warning above)"
-            )?;
+        let kept = ImportMsg::Kept {
+            kept: self.kept,
+            prefecture: self.prefecture.clone(),
+            name,
+        };
+        writeln!(f, "{kept}")?;
+        writeln!(f, "{}", ImportMsg::Merged { rows: self.merged })?;
+        let others = ImportMsg::OtherPrefectures {
+            rows: self.other_prefecture,
+        };
+        writeln!(f, "{others}")?;
+        for (reason, &rows) in &self.skipped {
+            let reason = reason.message().into();
+            writeln!(f, "{}", ImportMsg::Skipped { rows, reason })?;
         }
         if self.repaired > 0 {
             writeln!(
                 f,
-                "  repaired {} office numbers or codes a spreadsheet had cut short (lost leading zero or check digit)",
-                self.repaired
+                "{}",
+                ImportMsg::Repaired {
+                    count: self.repaired
+                }
             )?;
         }
         if self.names_differ > 0 {
-            writeln!(
-                f,
-                "  {} offices have another name in another service file: the name in the first file was kept",
-                self.names_differ
-            )?;
+            let count = self.names_differ;
+            writeln!(f, "{}", ImportMsg::NamesDiffer { count })?;
         }
         // A list without offices (a new site's) has nothing to compare.
         if let Some(previous) = self.previous.as_ref().filter(|p| p.offices > 0) {
-            writeln!(
-                f,
-                "compared with the previous list of {} offices: {} new, {} no longer in the open data (closed or moved), area (圏域) carried over for {}",
-                previous.offices,
-                previous.added,
-                previous.dropped.len(),
-                previous.areas_kept
-            )?;
+            let compared = ImportMsg::Compared {
+                offices: previous.offices,
+                added: previous.added,
+                dropped: previous.dropped.len(),
+                areas: previous.areas_kept,
+            };
+            writeln!(f, "{compared}")?;
             for (number, name) in previous.dropped.iter().take(LIST_AT_MOST) {
-                writeln!(f, "  no longer listed: {number} {name}")?;
+                let listed = ImportMsg::NoLongerListed {
+                    number: number.clone(),
+                    name: name.clone(),
+                };
+                writeln!(f, "{listed}")?;
             }
             if previous.dropped.len() > LIST_AT_MOST {
-                writeln!(
-                    f,
-                    "  ... and {} more",
-                    previous.dropped.len() - LIST_AT_MOST
-                )?;
+                let count = previous.dropped.len() - LIST_AT_MOST;
+                writeln!(f, "{}", ImportMsg::AndMore { count })?;
             }
         }
         Ok(())

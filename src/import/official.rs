@@ -13,6 +13,10 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes::{self, Kind};
 use crate::load::table::{self, Records};
+use crate::messages::import::ImportMsg;
+
+/// The name of the official data, as editors find it on the web.
+pub const SOURCE: &str = "介護サービス情報公表システム オープンデータ";
 
 /// The 24 columns of the official files, in their order.
 pub const HEADER: [&str; 24] = [
@@ -42,17 +46,17 @@ pub const HEADER: [&str; 24] = [
     "備考",
 ];
 
-const CODE: usize = 0;
+pub const CODE: usize = 0;
 const PREFECTURE_NAME: usize = 2;
-const CITY: usize = 3;
-const NAME: usize = 4;
+pub const CITY: usize = 3;
+pub const NAME: usize = 4;
 const KANA: usize = 5;
-const SERVICE: usize = 6;
+pub const SERVICE: usize = 6;
 const ADDRESS: usize = 7;
 const BUILDING: usize = 8;
 const PHONE: usize = 11;
-const CORPORATION: usize = 14;
-const NUMBER: usize = 15;
+pub const CORPORATION: usize = 14;
+pub const NUMBER: usize = 15;
 
 /// A row of the chosen prefecture, with the cells renkei uses, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +105,9 @@ pub fn parse(
             diags.push(
                 Diagnostic::error(
                     rel,
-                    "the file is empty: expected the official open data with its header row (都道府県コード又は市町村コード, No, 都道府県名, ...)",
+                    ImportMsg::EmptyFile {
+                        columns: HEADER[..3].join(", "),
+                    },
                 )
                 .at_line(1),
             );
@@ -181,13 +187,7 @@ pub fn row_prefecture(code: &str, prefecture_name: &str) -> Option<String> {
 fn check_header(rel: &Path, header: &table::Record, diags: &mut Diagnostics) -> bool {
     let found: Vec<&str> = header.fields.iter().collect();
     if found.contains(&"office_number") || found.contains(&"municipality_code") {
-        diags.push(
-            Diagnostic::error(
-                rel,
-                "this is a renkei offices file (office_number, ...), not the official open data: it needs no import; put it at data/offices.csv",
-            )
-            .at_line(header.line),
-        );
+        diags.push(Diagnostic::error(rel, ImportMsg::RenkeiFile).at_line(header.line));
         return false;
     }
     let mut ok = true;
@@ -199,15 +199,23 @@ fn check_header(rel: &Path, header: &table::Record, diags: &mut Diagnostics) -> 
                 let moved = found
                     .iter()
                     .position(|f| f == expected)
-                    .map(|at| format!(" (\"{expected}\" is column {} in this file)", at + 1))
+                    .map(|at| {
+                        ImportMsg::ColumnMoved {
+                            expected: expected.to_string(),
+                            at: at + 1,
+                        }
+                        .into()
+                    })
                     .unwrap_or_default();
                 diags.push(
                     Diagnostic::error(
                         rel,
-                        format!(
-                            "column {} is \"{name}\" but the official open data has \"{expected}\" there{moved}; the file must keep the 24 columns as downloaded",
-                            index + 1
-                        ),
+                        ImportMsg::WrongColumn {
+                            index: index + 1,
+                            name: name.to_string(),
+                            expected: expected.to_string(),
+                            moved,
+                        },
                     )
                     .at_line(header.line)
                     .at_cell(header.column(index)),
@@ -218,11 +226,11 @@ fn check_header(rel: &Path, header: &table::Record, diags: &mut Diagnostics) -> 
                 diags.push(
                     Diagnostic::error(
                         rel,
-                        format!(
-                            "column {} \"{expected}\" is missing: the header has {} columns, the official open data has 24",
-                            index + 1,
-                            found.len()
-                        ),
+                        ImportMsg::MissingColumn {
+                            index: index + 1,
+                            expected: expected.to_string(),
+                            found: found.len(),
+                        },
                     )
                     .at_line(header.line),
                 );
@@ -234,10 +242,10 @@ fn check_header(rel: &Path, header: &table::Record, diags: &mut Diagnostics) -> 
         diags.push(
             Diagnostic::error(
                 rel,
-                format!(
-                    "column {} \"{name}\" is not in the official open data, which has 24 columns",
-                    index + 1
-                ),
+                ImportMsg::ExtraColumn {
+                    index: index + 1,
+                    name: name.to_string(),
+                },
             )
             .at_line(header.line)
             .at_cell(header.column(index)),

@@ -180,10 +180,16 @@ macro_rules! messages {
     };
 }
 
+pub mod cli;
 pub mod common;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod summary;
+pub mod write;
 
 pub use common::CommonMsg;
 
@@ -229,6 +235,12 @@ mod tests {
         all.extend(load::ContentMsg::samples().into_iter().map(Text::from));
         all.extend(load::TableMsg::samples().into_iter().map(Text::from));
         all.extend(load::DataMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::CliMsg::samples().into_iter().map(Text::from));
+        all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
+        all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
+        all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));
+        all.extend(summary::SummaryMsg::samples().into_iter().map(Text::from));
+        all.extend(write::WriteMsg::samples().into_iter().map(Text::from));
         all
     }
 

@@ -9,6 +9,7 @@ pub mod content;
 pub mod markdown;
 pub mod municipalities;
 pub mod offices;
+pub mod placeholders;
 pub mod places;
 pub mod plans;
 pub mod spelling;

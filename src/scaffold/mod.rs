@@ -13,8 +13,34 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::gov_codes::{self, Entry, Kind};
+use crate::messages::cli::CliMsg;
+use crate::messages::scaffold::ScaffoldMsg;
+use crate::messages::{Text, common};
 
 static STARTER: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/starter");
+
+/// The texts `renkei new` writes for the editors to replace before the site
+/// is published; `check` names each one left (see `model::placeholders`).
+pub mod placeholders {
+    /// The address in site.toml until the site's own is known.
+    pub const BASE_URL: &str = "https://example.jp/renkei-new/";
+    /// Follows the prefecture's name in `organization`.
+    pub const ORGANIZATION: &str = "（担当課の名前に書き換えてください）";
+    /// The desk's details on the contact page.
+    pub const CONTACT: [&str; 4] = [
+        "（担当課・委託先の名前）",
+        "（電話番号）",
+        "（メールアドレス）",
+        "（例：平日 9時〜17時）",
+    ];
+    /// The start of the note to editors at the top of the contact page.
+    pub const NOTE: &str = "> **編集される方へ**";
+}
+
+/// The Northern Territories villages (北方領土の6村): in the national code
+/// list, but with no office and no data to show.
+const NORTHERN_TERRITORIES: [&str; 6] =
+    ["016951", "016969", "016977", "016985", "016993", "017001"];
 
 /// The header of the office list before any import.
 const OFFICES_HEADER: &str =
@@ -39,7 +65,7 @@ impl Starter {
 
 /// The city a person named: its code, or its name when only one
 /// municipality of the country has it; or a message saying what is accepted.
-pub fn city_arg(query: &str) -> Result<&'static Entry, String> {
+pub fn city_arg(query: &str) -> Result<&'static Entry, Text> {
     let query = query.trim();
     let is_city = |e: &&Entry| matches!(e.kind, Kind::Municipality | Kind::DesignatedCity);
     if let Some(entry) = gov_codes::lookup(query).filter(is_city) {
@@ -52,13 +78,15 @@ pub fn city_arg(query: &str) -> Result<&'static Entry, String> {
         .collect();
     match named.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "unknown city \"{query}\": give the 6-digit national code of a municipality (e.g. 312029) or its name (e.g. 米子市)"
-        )),
-        many => Err(format!(
-            "several municipalities are called {query}: give the code of the one meant ({})",
-            many.iter().map(|e| e.code).collect::<Vec<_>>().join(", ")
-        )),
+        [] => Err(ScaffoldMsg::UnknownCity {
+            query: query.to_string(),
+        }
+        .into()),
+        many => Err(ScaffoldMsg::AmbiguousCity {
+            query: query.to_string(),
+            codes: many.iter().map(|e| e.code).collect::<Vec<_>>().join(", "),
+        }
+        .into()),
     }
 }
 
@@ -83,6 +111,13 @@ pub fn files(starter: Starter) -> BTreeMap<PathBuf, Vec<u8>> {
             .replace("{{prefecture_code}}", prefecture.prefecture)
             .replace("{{first_code}}", code_at(0))
             .replace("{{second_code}}", code_at(1))
+            .replace("{{base_url}}", placeholders::BASE_URL)
+            .replace("{{organization}}", placeholders::ORGANIZATION)
+            .replace("{{contact_desk}}", placeholders::CONTACT[0])
+            .replace("{{contact_phone}}", placeholders::CONTACT[1])
+            .replace("{{contact_mail}}", placeholders::CONTACT[2])
+            .replace("{{contact_hours}}", placeholders::CONTACT[3])
+            .replace("{{contact_note}}", placeholders::NOTE)
     };
     let mut files = BTreeMap::new();
     let mut stack = vec![&STARTER];
@@ -127,11 +162,13 @@ pub fn files(starter: Starter) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// The municipalities, designated cities and wards of a prefecture, in the
-/// national list's order (each city before its wards).
+/// national list's order (each city before its wards), without the
+/// Northern Territories villages.
 fn municipalities(prefecture: &str) -> Vec<&'static Entry> {
     gov_codes::all()
         .iter()
         .filter(|e| e.prefecture == prefecture && e.kind != Kind::Prefecture)
+        .filter(|e| !NORTHERN_TERRITORIES.contains(&e.code))
         .collect()
 }
 
@@ -151,26 +188,32 @@ fn municipalities_csv(entries: &[&Entry]) -> String {
 
 /// Writes a new site into `dir`, which must not exist or be empty: renkei
 /// never writes over a folder that holds anything. Returns the files written.
-pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, String> {
+pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, Text> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| CliMsg::CannotReadFolder {
+            dir: dir.display().to_string(),
+            reason: common::io(&e),
+        })?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} already exists and is not empty: renkei new writes only into a new or empty folder",
-                dir.display()
-            ));
+            return Err(ScaffoldMsg::NotEmpty {
+                dir: dir.display().to_string(),
+            }
+            .into());
         }
     }
     let files = files(starter);
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("{}: cannot create the folder: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| CliMsg::CannotCreateFolder {
+                dir: parent.display().to_string(),
+                reason: common::io(&e),
+            })?;
         }
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("{}: cannot write the file: {e}", path.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| CliMsg::CannotWriteFile {
+            file: path.display().to_string(),
+            reason: common::io(&e),
+        })?;
     }
     Ok(files.into_keys().collect())
 }
@@ -228,15 +271,42 @@ mod tests {
     }
 
     #[test]
+    fn no_prefecture_lists_a_name_twice_nor_the_northern_territories() {
+        for prefecture in gov_codes::all()
+            .iter()
+            .filter(|e| e.kind == Kind::Prefecture)
+        {
+            let list = municipalities(prefecture.prefecture);
+            let mut names: Vec<&str> = list.iter().map(|e| e.name).collect();
+            names.sort_unstable();
+            let before = names.len();
+            names.dedup();
+            assert_eq!(
+                names.len(),
+                before,
+                "{} lists a name twice",
+                prefecture.name
+            );
+            assert!(list.iter().all(|e| !NORTHERN_TERRITORIES.contains(&e.code)));
+        }
+        let hokkaido = municipalities("01");
+        assert_eq!(hokkaido.iter().filter(|e| e.name == "泊村").count(), 1);
+        for village in ["色丹村", "留夜別村", "留別村", "紗那村", "蘂取村"] {
+            assert!(hokkaido.iter().all(|e| e.name != village), "{village}");
+        }
+        assert!(hokkaido.iter().any(|e| e.code == "016942"), "羅臼町 stays");
+    }
+
+    #[test]
     fn a_city_starter_names_its_city_and_has_an_area_list() {
         let yonago = city_arg("米子市").unwrap();
         assert_eq!(yonago.code, "312029");
         assert_eq!(city_arg("312029").unwrap().name, "米子市");
-        assert!(city_arg("府中市").unwrap_err().starts_with(
+        assert!(city_arg("府中市").unwrap_err().en().starts_with(
             "several municipalities are called 府中市: give the code of the one meant ("
         ));
         assert_eq!(
-            city_arg("架空市").unwrap_err(),
+            city_arg("架空市").unwrap_err().en(),
             "unknown city \"架空市\": give the 6-digit national code of a municipality (e.g. 312029) or its name (e.g. 米子市)"
         );
         let files = files(Starter::City(yonago));

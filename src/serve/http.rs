@@ -11,6 +11,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 
+use crate::messages::serve::ServeMsg;
+
 /// The most a request line or header block may take, in bytes.
 pub const MAX_HEAD: usize = 16 * 1024;
 
@@ -58,17 +60,32 @@ impl Request {
 }
 
 /// Why a request could not be read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RequestError {
     /// The connection failed or idled out: nothing to answer.
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    Io,
     /// Not an HTTP/1.x request head.
-    #[error("malformed request")]
     Malformed,
     /// A head over the size any browser sends.
-    #[error("request head too large")]
     TooLarge,
+}
+
+impl From<io::Error> for RequestError {
+    fn from(_: io::Error) -> Self {
+        RequestError::Io
+    }
+}
+
+impl RequestError {
+    /// The answer to a request that could not be read; none when the
+    /// connection itself failed.
+    pub fn message(&self) -> Option<ServeMsg> {
+        match self {
+            RequestError::Io => None,
+            RequestError::Malformed => Some(ServeMsg::MalformedRequest),
+            RequestError::TooLarge => Some(ServeMsg::RequestTooLarge),
+        }
+    }
 }
 
 /// Reads one request head; `None` when the client closed the connection

@@ -2,9 +2,13 @@
 // the output of `renkei build`). After a rebuild it reloads the page, or
 // swaps changed stylesheets in place; while the last build failed it shows
 // the errors over the page. It reconnects by itself when the server restarts.
+// Its words come from the server, in the run's language, as data- attributes
+// of its script tag (data-title, data-never-built, data-last-good, data-more,
+// data-close).
 (() => {
   'use strict';
   const script = document.currentScript;
+  const words = script.dataset;
   let build = script.dataset.build;
   let wait = 200;
 
@@ -91,11 +95,10 @@
     const panel = element('div', 'panel');
     panel.setAttribute('role', 'alert');
     const neverBuilt = build.endsWith('.0');
+    panel.lang = words.lang;
     panel.append(
-      element('h2', '', 'ビルドエラー'),
-      element('p', '', neverBuilt
-        ? 'サイトをビルドできませんでした。ファイルを直して保存すると、この表示は自動で消えます。'
-        : '直前に成功したビルドを表示しています。ファイルを直して保存すると、この表示は自動で消えます。'),
+      element('h2', '', words.title),
+      element('p', '', neverBuilt ? words.neverBuilt : words.lastGood),
     );
     const list = element('ul');
     for (const error of errors) {
@@ -103,8 +106,8 @@
       item.append(element('code', 'place', error.place), element('span', 'message', error.message));
       list.append(item);
     }
-    if (more > 0) list.append(element('li', '', `ほかに ${more} 件（すべてターミナルに表示されています）`));
-    const close = element('button', '', '閉じる');
+    if (more > 0) list.append(element('li', '', words.more.replace('{more}', more)));
+    const close = element('button', '', words.close);
     close.type = 'button';
     close.addEventListener('click', () => { host.hidden = true; });
     panel.append(list, close);

@@ -23,7 +23,10 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::date;
-use crate::diag::{Diagnostics, printable};
+use crate::diag::{self, Diagnostics, printable};
+use crate::messages::cli::CliMsg;
+use crate::messages::serve::ServeMsg;
+use crate::messages::{self, Lang, common};
 use crate::pipeline;
 use crate::render::Output;
 use crate::write;
@@ -36,12 +39,20 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 
 const HTML: &str = "text/html; charset=utf-8";
 
-/// Served for every page while the site has never built: the script on it
-/// shows the errors and reloads once the site builds.
-const FAILED_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>ビルドに失敗しました</title>\n</head>\n<body>\n<p>サイトをビルドできませんでした。エラーを直して保存すると、このページは自動で更新されます。</p>\n</body>\n</html>\n";
-
-/// Served for a missing page when the site has no `404.html` of its own.
-const NOT_FOUND_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>ページが見つかりません</title>\n</head>\n<body>\n<p>ページが見つかりません。</p>\n</body>\n</html>\n";
+/// A page of the preview itself, in the run's language: served for every
+/// page while the site has never built (the script on it shows the errors
+/// and reloads once the site builds), and for a missing page when the site
+/// has no `404.html` of its own.
+fn preview_page(title: ServeMsg, body: ServeMsg) -> Vec<u8> {
+    let lang = match messages::lang() {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n<p>{body}</p>\n</body>\n</html>\n"
+    )
+    .into_bytes()
+}
 
 /// What `renkei serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -56,28 +67,74 @@ pub struct Options {
     pub open: bool,
 }
 
-/// Why serving or watching could not start.
-#[derive(Debug, thiserror::Error)]
+/// Why serving or watching could not start; its text is a [`ServeMsg`].
+#[derive(Debug)]
 pub enum ServeError {
     /// Another program listens on the port.
-    #[error(
-        "port {port} on {bind} is already in use (another renkei serve?): stop that program or pass --port N (--port 0 picks a free port)"
-    )]
     PortInUse { bind: IpAddr, port: u16 },
     /// The address cannot be listened on (not this machine's, or a port
     /// that needs privileges).
-    #[error("cannot listen on {bind} port {port}: {source}")]
     Listen {
         bind: IpAddr,
         port: u16,
         source: io::Error,
     },
     /// The system refused to report file changes (too many watches, say).
-    #[error("cannot watch the site's files: {0}")]
-    Watch(#[from] notify::Error),
+    Watch(notify::Error),
     /// A Ctrl-C handler could not be set, so stopping could not be clean.
-    #[error("cannot handle Ctrl-C: {0}")]
-    Signal(#[from] ctrlc::Error),
+    Signal(ctrlc::Error),
+}
+
+impl From<notify::Error> for ServeError {
+    fn from(error: notify::Error) -> Self {
+        ServeError::Watch(error)
+    }
+}
+
+impl From<ctrlc::Error> for ServeError {
+    fn from(error: ctrlc::Error) -> Self {
+        ServeError::Signal(error)
+    }
+}
+
+impl ServeError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> ServeMsg {
+        match self {
+            ServeError::PortInUse { bind, port } => ServeMsg::PortInUse {
+                bind: bind.to_string(),
+                port: *port,
+            },
+            ServeError::Listen { bind, port, source } => ServeMsg::Listen {
+                bind: bind.to_string(),
+                port: *port,
+                reason: common::io(source),
+            },
+            ServeError::Watch(e) => ServeMsg::Watch {
+                detail: e.to_string(),
+            },
+            ServeError::Signal(e) => ServeMsg::Signal {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Listen { source, .. } => Some(source),
+            ServeError::Watch(e) => Some(e),
+            ServeError::Signal(e) => Some(e),
+            ServeError::PortInUse { .. } => None,
+        }
+    }
 }
 
 /// Builds the site, serves it, and rebuilds and reloads open pages on every
@@ -91,24 +148,25 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     })?;
     let url = url(address);
     if !address.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {} rather than 127.0.0.1: other computers that can reach port {} can see this preview",
-            address.ip(),
-            address.port()
-        );
+        warn(ServeMsg::NotLoopback {
+            address: address.ip().to_string(),
+            port: address.port(),
+        });
     }
     // Nothing is written, so stopping at any moment is clean.
     ctrlc::set_handler(|| {
-        eprintln!("stopped");
+        eprintln!("{}", ServeMsg::Stopped);
         std::process::exit(0);
     })?;
     let mut watcher = watch::Watcher::new(&options.root)?;
     let shared = Arc::new(Shared::new(address.ip().is_loopback()));
     rebuild(&options.root, &url, &shared);
-    println!("serving {url}");
+    println!("{}", ServeMsg::Serving { url: url.clone() });
     eprintln!(
-        "watching {} for changes; press Ctrl-C to stop",
-        options.root.display()
+        "{}",
+        ServeMsg::Watching {
+            root: options.root.display().to_string()
+        }
     );
     if options.open {
         open_browser(&url);
@@ -120,7 +178,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
             eprintln!("{}", describe(&changed));
             rebuild(&root, &url, &rebuilder);
         }
-        eprintln!("warning: stopped watching for changes; restart renkei serve");
+        warn(ServeMsg::StoppedWatchingRestart);
     });
     let (arrive, arrivals) = mpsc::channel();
     let (to_workers, jobs) = mpsc::channel();
@@ -143,7 +201,9 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
                 }
             }
             Err(e) => {
-                eprintln!("warning: cannot accept a connection: {e}");
+                warn(ServeMsg::CannotAccept {
+                    reason: common::io(&e),
+                });
                 thread::sleep(Duration::from_millis(100));
             }
         }
@@ -164,20 +224,22 @@ pub fn watch_build(
     let held = Arc::clone(&committing);
     ctrlc::set_handler(move || {
         let _finished = lock(&held);
-        eprintln!("stopped");
+        eprintln!("{}", ServeMsg::Stopped);
         std::process::exit(0);
     })?;
     let mut last = None;
     build_into(root, dest, base_url, &committing, &mut last);
     eprintln!(
-        "watching {} for changes; press Ctrl-C to stop",
-        root.display()
+        "{}",
+        ServeMsg::Watching {
+            root: root.display().to_string()
+        }
     );
     while let Some(changed) = watcher.next_change() {
         eprintln!("{}", describe(&changed));
         build_into(root, dest, base_url, &committing, &mut last);
     }
-    eprintln!("warning: stopped watching for changes");
+    warn(ServeMsg::StoppedWatching);
     Ok(())
 }
 
@@ -195,14 +257,16 @@ fn build_into(
     let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
-        eprintln!("build failed: the previous output was left as it was");
+        eprintln!("{}", CliMsg::BuildFailed);
         return;
     };
     if last.as_ref() == Some(&output) {
         eprintln!(
-            "built in {} ms: nothing changed, {} left as it was",
-            started.elapsed().as_millis(),
-            dest.shown().display()
+            "{}",
+            ServeMsg::UnchangedBuild {
+                ms: started.elapsed().as_millis(),
+                dest: dest.shown().display().to_string()
+            }
         );
         return;
     }
@@ -213,14 +277,16 @@ fn build_into(
     match written {
         Ok(()) => {
             eprintln!(
-                "built {} files into {} in {} ms",
-                output.files.len(),
-                dest.shown().display(),
-                started.elapsed().as_millis()
+                "{}",
+                CliMsg::Built {
+                    files: output.files.len(),
+                    dest: dest.shown().display().to_string(),
+                    ms: started.elapsed().as_millis()
+                }
             );
             *last = Some(output);
         }
-        Err(e) => eprintln!("error: {e}"),
+        Err(e) => eprintln!("{}", diag::error_line(e.message())),
     }
 }
 
@@ -356,21 +422,18 @@ fn rebuild(root: &Path, url: &str, shared: &Shared) {
     let ms = started.elapsed().as_millis();
     let first = shared.read().output.is_none();
     match shared.publish(output, &diags) {
-        None if first => eprintln!(
-            "build failed in {ms} ms: the errors are shown in the browser until the site builds"
-        ),
-        None => eprintln!(
-            "build failed in {ms} ms: still serving the last good build; the errors are shown in the browser"
-        ),
-        Some(Change::Files(n)) if first => eprintln!("built {n} files in {ms} ms"),
-        Some(Change::Nothing) => eprintln!("built in {ms} ms: no file changed"),
+        None if first => eprintln!("{}", ServeMsg::FirstFailed { ms }),
+        None => eprintln!("{}", ServeMsg::LaterFailed { ms }),
+        Some(Change::Files(files)) if first => eprintln!("{}", ServeMsg::FirstBuilt { files, ms }),
+        Some(Change::Nothing) => eprintln!("{}", ServeMsg::NoFileChanged { ms }),
         Some(Change::Styles(paths)) => eprintln!(
-            "built in {ms} ms: swapped {} in open pages",
-            paths.join(", ")
+            "{}",
+            ServeMsg::StylesSwapped {
+                ms,
+                paths: paths.join(", ")
+            }
         ),
-        Some(Change::Files(n)) => {
-            eprintln!("built in {ms} ms: {n} file(s) changed, open pages reload")
-        }
+        Some(Change::Files(files)) => eprintln!("{}", ServeMsg::FilesChanged { ms, files }),
     }
 }
 
@@ -378,7 +441,7 @@ fn rebuild(root: &Path, url: &str, shared: &Shared) {
 fn describe(changed: &[PathBuf]) -> String {
     const SHOWN: usize = 3;
     if changed.is_empty() {
-        return "changed: (files the system lost track of)".to_string();
+        return ServeMsg::ChangedLost.to_string();
     }
     let names: Vec<String> = changed
         .iter()
@@ -386,10 +449,11 @@ fn describe(changed: &[PathBuf]) -> String {
         .map(|p| printable(&p.to_string_lossy()).replace('\\', "/"))
         .collect();
     let more = changed.len().saturating_sub(SHOWN);
+    let names = names.join(", ");
     if more > 0 {
-        format!("changed: {} and {more} more", names.join(", "))
+        ServeMsg::ChangedMore { names, more }.to_string()
     } else {
-        format!("changed: {}", names.join(", "))
+        ServeMsg::Changed { names }.to_string()
     }
 }
 
@@ -424,14 +488,20 @@ fn answer(job: conn::Job, shared: &Shared, back: &Sender<conn::Waiting>) {
     } = job;
     let request = match request {
         Ok(request) => request,
-        Err(http::RequestError::Io(_)) => return,
         Err(e) => {
-            reply(&stream, &Response::text(400, &e.to_string()), false, false);
+            if let Some(message) = e.message() {
+                reply(
+                    &stream,
+                    &Response::text(400, &message.to_string()),
+                    false,
+                    false,
+                );
+            }
             return;
         }
     };
     if shared.loopback_only && !request.header("host").is_none_or(http::is_loopback_host) {
-        let refused = Response::text(403, "this preview answers only to 127.0.0.1 and localhost");
+        let refused = Response::text(403, &ServeMsg::OnlyLoopback.to_string());
         reply(&stream, &refused, false, false);
         return;
     }
@@ -460,15 +530,15 @@ fn reply(stream: &TcpStream, response: &Response, head_only: bool, keep_alive: b
 /// Answers a GET or HEAD from the build being served.
 fn respond(request: &Request, shared: &Shared) -> Response {
     if request.method != "GET" && request.method != "HEAD" {
-        return Response::text(405, "the preview answers GET and HEAD only")
-            .with("Allow", "GET, HEAD");
+        return Response::text(405, &ServeMsg::OnlyGet.to_string()).with("Allow", "GET, HEAD");
     }
     let (build, output) = {
         let current = shared.read();
         (current.build(), current.output.clone())
     };
     let Some(output) = output else {
-        return Response::new(503, HTML, reload::inject(FAILED_PAGE.as_bytes(), &build));
+        let page = preview_page(ServeMsg::FailedTitle, ServeMsg::FailedBody);
+        return Response::new(503, HTML, reload::inject(&page, &build));
     };
     match http::route(request.path(), &output.files) {
         Route::File(path) => {
@@ -481,15 +551,17 @@ fn respond(request: &Request, shared: &Shared) -> Response {
             };
             Response::new(200, kind, body)
         }
-        Route::Redirect(location) => Response::text(301, "moved").with("Location", location),
-        Route::NotFound => {
-            let page = output
-                .files
-                .get("404.html")
-                .map_or(NOT_FOUND_PAGE.as_bytes(), Vec::as_slice);
-            Response::new(404, HTML, reload::inject(page, &build))
+        Route::Redirect(location) => {
+            Response::text(301, &ServeMsg::Moved.to_string()).with("Location", location)
         }
-        Route::BadRequest => Response::text(400, "not a path inside the site"),
+        Route::NotFound => {
+            let page = output.files.get("404.html").map_or_else(
+                || preview_page(ServeMsg::NotFoundTitle, ServeMsg::NotFound),
+                Vec::clone,
+            );
+            Response::new(404, HTML, reload::inject(&page, &build))
+        }
+        Route::BadRequest => Response::text(400, &ServeMsg::NotInSite.to_string()),
     }
 }
 
@@ -500,7 +572,11 @@ fn open_live(request: &Request, mut stream: TcpStream, shared: &Shared) {
         .header("sec-websocket-key")
         .filter(|_| request.header_has("upgrade", "websocket"));
     let Some(key) = key else {
-        let _ = Response::text(400, "expected a WebSocket").write_to(&mut stream, false, false);
+        let _ = Response::text(400, &ServeMsg::ExpectedWebSocket.to_string()).write_to(
+            &mut stream,
+            false,
+            false,
+        );
         return;
     };
     // Another site open in the same browser must not listen in.
@@ -511,8 +587,11 @@ fn open_live(request: &Request, mut stream: TcpStream, shared: &Shared) {
         host.is_some() && host == request.header("host")
     });
     if !same_origin {
-        let _ =
-            Response::text(403, "not a page of this preview").write_to(&mut stream, false, false);
+        let _ = Response::text(403, &ServeMsg::NotThisPreview.to_string()).write_to(
+            &mut stream,
+            false,
+            false,
+        );
         return;
     }
     let mut pages = lock(&shared.pages);
@@ -533,6 +612,11 @@ fn open_live(request: &Request, mut stream: TcpStream, shared: &Shared) {
     if io::Write::write_all(&mut stream, &bytes).is_ok() {
         pages.push(stream);
     }
+}
+
+/// A warning line of the terminal, in the run's language.
+fn warn(message: ServeMsg) {
+    eprintln!("{}", diag::warning_line(message));
 }
 
 /// Opens the URL in the user's default browser; a failure is only a warning.
@@ -556,13 +640,17 @@ fn open_browser(url: &str) {
         Ok(mut child) => {
             thread::spawn(move || child.wait());
         }
-        Err(e) => eprintln!("warning: cannot open a browser ({e}): open {url} yourself"),
+        Err(e) => warn(ServeMsg::CannotOpenBrowser {
+            reason: common::io(&e),
+            url: url.to_string(),
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Text;
 
     #[test]
     fn only_changed_stylesheets_are_swapped() {
@@ -598,7 +686,9 @@ mod tests {
         );
         let first = shared.read().build();
         let mut diags = Diagnostics::default();
-        diags.push(crate::diag::Diagnostic::error("content/_index.md", "bad").at_line(2));
+        diags.push(
+            crate::diag::Diagnostic::error("content/_index.md", Text::same("bad")).at_line(2),
+        );
         assert_eq!(shared.publish(None, &diags), None);
         {
             let current = shared.read();

@@ -14,6 +14,9 @@ use std::net::TcpStream;
 use serde::Serialize;
 
 use crate::diag::Diagnostics;
+use crate::messages::serve::ServeMsg;
+use crate::messages::{self, Lang};
+use crate::render::format::escape;
 
 /// The path of the WebSocket that open pages connect to.
 pub const ENDPOINT: &str = "/__renkei/live";
@@ -28,7 +31,10 @@ const MAX_ERRORS: usize = 50;
 /// `</body>` (or at the end when it has none). `build` names the build the
 /// page belongs to, so the script can tell when it is out of date.
 pub fn inject(html: &[u8], build: &str) -> Vec<u8> {
-    let tag = format!("<script id=\"renkei-live\" data-build=\"{build}\">\n{SCRIPT}</script>\n");
+    let tag = format!(
+        "<script id=\"renkei-live\" data-build=\"{build}\"{}>\n{SCRIPT}</script>\n",
+        overlay_texts()
+    );
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
@@ -38,6 +44,27 @@ pub fn inject(html: &[u8], build: &str) -> Vec<u8> {
     page.extend_from_slice(tag.as_bytes());
     page.extend_from_slice(&html[at..]);
     page
+}
+
+/// The overlay's words, in the run's language, as `data-` attributes of the
+/// script tag: the script holds no text of its own.
+fn overlay_texts() -> String {
+    let lang = match messages::lang() {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    };
+    [
+        ("title", ServeMsg::OverlayTitle),
+        ("never-built", ServeMsg::OverlayNeverBuilt),
+        ("last-good", ServeMsg::OverlayLastGood),
+        ("more", ServeMsg::OverlayMore),
+        ("close", ServeMsg::OverlayClose),
+    ]
+    .into_iter()
+    .fold(format!(" data-lang=\"{lang}\""), |mut out, (name, text)| {
+        out.push_str(&format!(" data-{name}=\"{}\"", escape(&text.to_string())));
+        out
+    })
 }
 
 /// One build error as the page shows it.
@@ -164,6 +191,7 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::diag::Diagnostic;
+    use crate::messages::Text;
 
     #[test]
     fn accept_key_is_the_rfc_example() {
@@ -201,10 +229,21 @@ mod tests {
     fn the_script_goes_before_the_closing_body() {
         let page = inject(b"<html><body><p>x</p></body></html>", "a.1");
         let page = String::from_utf8(page).unwrap();
-        assert!(
-            page.starts_with("<html><body><p>x</p><script id=\"renkei-live\" data-build=\"a.1\">")
-        );
+        assert!(page.starts_with(
+            "<html><body><p>x</p><script id=\"renkei-live\" data-build=\"a.1\" data-lang=\"en\" data-title=\"Build errors\" "
+        ));
         assert!(page.ends_with("</script>\n</body></html>"));
+    }
+
+    #[test]
+    fn the_overlay_speaks_the_runs_language() {
+        let page = messages::rendering(Lang::Ja, || inject(b"<p>x</p>", "a.1"));
+        let page = String::from_utf8(page).unwrap();
+        assert!(
+            page.contains(" data-lang=\"ja\" data-title=\"ビルドエラー\" "),
+            "{page}"
+        );
+        assert!(page.contains(" data-more=\"ほかに {more} 件（すべてターミナルに表示されています）\" data-close=\"閉じる\">"));
     }
 
     #[test]
@@ -216,10 +255,14 @@ mod tests {
     #[test]
     fn the_overlay_gets_errors_only_sorted_and_capped() {
         let mut diags = Diagnostics::default();
-        diags
-            .push(Diagnostic::warning("data/adoption/2025-11-30.csv", "unknown office").at_line(3));
+        diags.push(
+            Diagnostic::warning("data/adoption/2025-11-30.csv", Text::same("unknown office"))
+                .at_line(3),
+        );
         for line in (1..=60).rev() {
-            diags.push(Diagnostic::error("content/guides/start.md", "bad").at_line(line));
+            diags.push(
+                Diagnostic::error("content/guides/start.md", Text::same("bad")).at_line(line),
+            );
         }
         let errors = shown_errors(&diags);
         assert_eq!(errors.len(), 60);

@@ -25,6 +25,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::load::config;
 use crate::load::content::is_editor_file;
+use crate::messages::serve::ServeMsg;
 
 /// The folders of the root that `build` reads, watched with all they contain.
 pub const FOLDERS: [&str; 4] = ["content", "data", "themes", "static"];
@@ -110,7 +111,12 @@ impl Watcher {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
-                eprintln!("warning: watching the site's files: {e}; rebuilding everything");
+                eprintln!(
+                    "{}",
+                    crate::diag::warning_line(ServeMsg::WatchTrouble {
+                        detail: e.to_string()
+                    })
+                );
                 return true;
             }
         };

@@ -23,11 +23,15 @@ export function copyDemo() {
 
 /**
  * Starts `renkei serve` on `root` (port 0 unless `args` names one) and
- * resolves once it prints its URL. `lines` holds every stderr line with the
+ * resolves once it prints its URL (the end of its first line in either
+ * language). `lines` holds every stderr line with the
  * `performance.now()` time it arrived.
  */
 export function startServe(root, args = ['--port', '0']) {
-  const child = spawn(renkeiBin, ['serve', '--root', root, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Without a language of its own, as an editor's machine runs it: Japanese.
+  const env = { ...process.env };
+  for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES']) delete env[name];
+  const child = spawn(renkeiBin, ['serve', '--root', root, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const lines = [];
   const waiters = [];
   let pending = '';
@@ -70,7 +74,7 @@ export function startServe(root, args = ['--port', '0']) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const url = out.match(/^serving (http:\/\/\S+\/)$/m)?.[1];
+      const url = out.match(/(http:\/\/\S+\/)$/m)?.[1];
       if (url) resolve({ url, child, lines, waitForLine, stop });
     });
     child.once('exit', (code) => reject(new Error(`renkei serve exited with ${code}:\n${lines.map((l) => l.text).join('\n')}`)));

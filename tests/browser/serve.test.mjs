@@ -61,6 +61,10 @@ test('broken front matter shows an overlay naming the file and line', async () =
   await error.waitFor(wait);
   assert.equal(await error.locator('code').textContent(), `${guideFile}:1`);
   assert.match(await error.locator('.message').textContent(), /expected front matter/);
+  // The overlay speaks the run's language, Japanese by default.
+  const overlay = page.locator('#renkei-error-overlay');
+  assert.equal(await overlay.locator('h2').textContent(), 'ビルドエラー');
+  assert.equal(await overlay.locator('button').textContent(), '閉じる');
   // The last good build stays underneath.
   assert.equal(await page.getByText('この一文は編集のすぐあとに表示されます。').count(), 1);
   await snap('serve-overlay-desktop');

@@ -12,6 +12,7 @@ mod hostile;
 mod intake;
 mod map;
 mod markdown;
+mod messages_cli;
 mod messages_load;
 mod messages_model;
 mod offices;

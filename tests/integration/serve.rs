@@ -32,7 +32,8 @@ impl Running {
             .expect("read stdout");
         let port = line
             .trim()
-            .strip_prefix("serving http://127.0.0.1:")
+            .rsplit_once("http://127.0.0.1:")
+            .map(|(_, rest)| rest)
             .and_then(|rest| rest.strip_suffix('/'))
             .and_then(|port| port.parse().ok())
             .unwrap_or_else(|| panic!("no URL printed: {line:?}\n{}", running.wait_for_exit().1));
@@ -233,6 +234,11 @@ fn serves_pages_with_the_live_script_that_build_output_lacks() {
         home.body
             .contains("<script id=\"renkei-live\" data-build=\"")
     );
+    // The overlay's words follow the run's language (English here).
+    assert!(
+        home.body
+            .contains(" data-lang=\"en\" data-title=\"Build errors\" ")
+    );
     assert!(home.body.contains("/__renkei/live"));
     assert!(
         home.body
@@ -389,15 +395,22 @@ fn only_the_previews_own_pages_open_the_live_socket() {
 fn a_site_that_never_built_shows_its_errors_until_it_builds() {
     let site = TestSite::minimal();
     site.write("content/guides/start.md", "+++\ntitle = \n+++\n本文。\n");
-    let server = Running::serve(&site, &[]);
+    let server = Running::serve(&site, &["--lang", "ja"]);
     let page = server.get("/guides/start/");
     assert_eq!(page.status, 503);
-    assert!(page.body.contains("ビルドに失敗しました"));
+    assert!(page.body.contains("<html lang=\"ja\">"));
+    assert!(page.body.contains("<title>ビルドに失敗しました</title>"));
+    assert!(
+        page.body
+            .contains(" data-lang=\"ja\" data-title=\"ビルドエラー\" ")
+    );
     assert!(page.body.contains("renkei-live"));
     assert_eq!(
         server.live_state()["errors"][0]["place"],
         "content/guides/start.md:2"
     );
+    server.wait_for_stderr("ビルドに失敗しました（");
+    server.wait_for_stderr("サイトがビルドできるまで、エラーをブラウザーに表示します");
     site.write("content/guides/start.md", GUIDE);
     wait_until("the first good build", &server, || {
         server.get("/guides/start/").status == 200
