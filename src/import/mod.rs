@@ -303,7 +303,7 @@ fn merge(
             Diagnostic::warning(
                 path,
                 ImportMsg::BadNumberRow {
-                    problem: problem.into(),
+                    problem,
                 },
             )
             .at_cell(row.number_column),

@@ -193,21 +193,6 @@ pub mod write;
 
 pub use common::CommonMsg;
 
-/// Transitional: plain strings still raised by stages not yet moved to
-/// typed messages. Removed once every stage has its enum.
-impl From<String> for Text {
-    fn from(text: String) -> Self {
-        Text::same(text)
-    }
-}
-
-/// Transitional, as `From<String>`.
-impl From<&str> for Text {
-    fn from(text: &str) -> Self {
-        Text::same(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

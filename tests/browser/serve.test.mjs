@@ -60,7 +60,7 @@ test('broken front matter shows an overlay naming the file and line', async () =
   const error = page.locator('#renkei-error-overlay li', { hasText: `${guideFile}:1` });
   await error.waitFor(wait);
   assert.equal(await error.locator('code').textContent(), `${guideFile}:1`);
-  assert.match(await error.locator('.message').textContent(), /expected front matter/);
+  assert.match(await error.locator('.message').textContent(), /ファイルの先頭に設定がありません/);
   // The overlay speaks the run's language, Japanese by default.
   const overlay = page.locator('#renkei-error-overlay');
   assert.equal(await overlay.locator('h2').textContent(), 'ビルドエラー');
