@@ -300,13 +300,8 @@ fn merge(
     if let Some(problem) = office_number_problem(&number) {
         skip(
             Skip::BadNumber,
-            Diagnostic::warning(
-                path,
-                ImportMsg::BadNumberRow {
-                    problem,
-                },
-            )
-            .at_cell(row.number_column),
+            Diagnostic::warning(path, ImportMsg::BadNumberRow { problem })
+                .at_cell(row.number_column),
         );
         return;
     }

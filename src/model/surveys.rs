@@ -6,6 +6,8 @@ use super::SurveyQuestion;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{SurveyFile, SurveyRow};
+use crate::load::toml_error::date_problem;
+use crate::messages::Text;
 use crate::messages::model::SurveyMsg;
 
 /// Checks every survey file.
@@ -29,8 +31,13 @@ fn build_one(file: &SurveyFile, diags: &mut Diagnostics) -> Option<Survey> {
                 _ => None,
             };
             if date.is_none() {
-                let message = SurveyMsg::Date {
-                    value: value.to_string(),
+                // A written date (`"令和7年8月1日"`) gets the same advice as in front matter.
+                let message: Text = match value {
+                    toml::Value::String(s) => date_problem("date", s).into(),
+                    _ => SurveyMsg::Date {
+                        value: value.to_string(),
+                    }
+                    .into(),
                 };
                 diags.push(Diagnostic::error(&file.toml_path, message));
             }

@@ -216,6 +216,23 @@ fn survey_count_above_its_respondents() {
 }
 
 #[test]
+fn survey_date_written_in_the_era_gets_the_western_form() {
+    let site = TestSite::minimal();
+    site.write(
+        "data/surveys/kenshu.toml",
+        "title = \"研修アンケート\"\nrespondents = 100\ndate = \"令和7年8月1日\"\n",
+    );
+    site.write(
+        "data/surveys/kenshu.csv",
+        "question,choice,count\n満足度,満足,60\n",
+    );
+    fails_ja(
+        &site,
+        "エラー: data/surveys/kenshu.toml: 日付は `2025-08-01` の形で書きます（令和の年号は使えません）\n",
+    );
+}
+
+#[test]
 fn survey_count_above_its_respondents_in_a_group() {
     let site = TestSite::minimal();
     site.write(
