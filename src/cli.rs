@@ -235,27 +235,46 @@ fn build(
         Err(code) => return code,
     };
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
+    // Read before the swap: afterwards the previous output is gone.
+    let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
+    let mut refused = None;
+    let (built, diags) = pipeline::run(
+        root,
+        base_url,
+        date::today_in_japan(),
+        |rendered, diags| match write::commit(&rendered, &dest) {
+            Ok(()) => Some((
+                rendered.len(),
+                previous.map(|p| summary::summarize(&p, &rendered.files)),
+            )),
+            Err(write::CommitError::Render(d)) => {
+                diags.push(d);
+                None
+            }
+            Err(write::CommitError::Write(e)) => {
+                refused = Some(e);
+                None
+            }
+        },
+    );
     diags.report();
-    let Some(output) = output else {
+    if let Some(e) = refused {
+        return failed(e.message(), 1);
+    }
+    let Some((files, summary)) = built else {
         eprintln!("{}", CliMsg::BuildFailed);
         return ExitCode::from(1);
     };
-    // Read before the swap: afterwards the previous output is gone.
-    let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
-    if let Err(e) = write::commit(&output, &dest) {
-        return failed(e.message(), 1);
-    }
     eprintln!(
         "{}",
         CliMsg::Built {
-            files: output.files.len(),
+            files,
             dest: dest.shown().display().to_string(),
             ms: started.elapsed().as_millis()
         }
     );
-    if let Some(previous) = previous {
-        print!("{}", summary::summarize(&previous, &output));
+    if let Some(summary) = summary {
+        print!("{summary}");
     }
     ExitCode::SUCCESS
 }
@@ -319,7 +338,10 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
     if let Some(code) = missing_site(root) {
         return code;
     }
-    let (_, diags) = pipeline::run(root, None, date::today_in_japan());
+    let (_, diags) = pipeline::run(root, None, date::today_in_japan(), |rendered, diags| {
+        rendered.check(diags);
+        Some(())
+    });
     let failed = diags.has_errors() || (strict && !diags.is_empty());
     match format {
         Format::Text => {

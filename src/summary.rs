@@ -9,13 +9,12 @@
 //! read by the command line before the new output is swapped in; no pipeline
 //! stage reads them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::messages::summary::SummaryMsg;
 use crate::messages::{Lang, Text};
-use crate::render::Output;
 
 const MUNICIPALITIES: &str = "data/municipalities.csv";
 const ADOPTED: &str = "data/adopted-offices.csv";
@@ -53,8 +52,8 @@ struct Row {
 }
 
 /// The summary block, or why there is no comparison.
-pub fn summarize(previous: &Previous, output: &Output) -> String {
-    let Some(now) = output.files.get(MUNICIPALITIES).and_then(|b| rows(b)) else {
+pub fn summarize(previous: &Previous, files: &BTreeMap<String, Vec<u8>>) -> String {
+    let Some(now) = files.get(MUNICIPALITIES).and_then(|b| rows(b)) else {
         return String::new();
     };
     let Some(site_now) = now.first() else {
@@ -96,7 +95,7 @@ pub fn summarize(previous: &Previous, output: &Output) -> String {
         },
     };
     let _ = writeln!(out, "{line}");
-    if let Some(count) = newly_adopted(previous, output) {
+    if let Some(count) = newly_adopted(previous, files) {
         let _ = writeln!(out, "{}", SummaryMsg::NewlyAdopted { count });
     }
     let movers = movers(&before[1..], &now[1..]);
@@ -126,9 +125,9 @@ pub fn summarize(previous: &Previous, output: &Output) -> String {
 }
 
 /// Offices in the new adopted-offices.csv that the previous one lacked.
-fn newly_adopted(previous: &Previous, output: &Output) -> Option<usize> {
+fn newly_adopted(previous: &Previous, files: &BTreeMap<String, Vec<u8>>) -> Option<usize> {
     let before = office_numbers(previous.adopted.as_deref()?)?;
-    let now = office_numbers(output.files.get(ADOPTED)?)?;
+    let now = office_numbers(files.get(ADOPTED)?)?;
     Some(now.difference(&before).count())
 }
 
@@ -226,12 +225,13 @@ fn as_of(date: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Output;
 
     const HEADER: &str =
         "\u{feff}code,name,as_of,offices,adopted,rate,cm_offices,cm_adopted,cm_rate,linking\n";
 
-    fn output(municipalities: &str, adopted: &str) -> Output {
-        Output::from_texts(&[(MUNICIPALITIES, municipalities), (ADOPTED, adopted)])
+    fn output(municipalities: &str, adopted: &str) -> BTreeMap<String, Vec<u8>> {
+        Output::from_texts(&[(MUNICIPALITIES, municipalities), (ADOPTED, adopted)]).files
     }
 
     fn previous(municipalities: &str, adopted: &str) -> Previous {

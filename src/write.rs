@@ -18,14 +18,15 @@
 //! (`.public.renkei-new-PID`, `.public.renkei-old-PID`, `public/.renkei-new-PID`)
 //! are removed by the next build of the same output.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diag::Diagnostic;
 use crate::messages::common;
 use crate::messages::write::WriteMsg;
-use crate::render::Output;
+use crate::render::{OfficePages, Output, Rendered, Streamed};
 
 /// The file in every output that marks the folder as renkei's to replace.
 pub const MARKER: &str = ".renkei-output";
@@ -84,6 +85,60 @@ impl std::error::Error for WriteError {
             WriteError::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+/// Why a build was not committed: the disk refused a file, or an office
+/// page did not render while it was being written.
+#[derive(Debug)]
+pub enum CommitError {
+    Write(WriteError),
+    Render(Diagnostic),
+}
+
+impl From<WriteError> for CommitError {
+    fn from(e: WriteError) -> CommitError {
+        CommitError::Write(e)
+    }
+}
+
+/// What goes on disk: files held in memory, and for `build` the office
+/// pages, rendered in parallel as they are written.
+#[derive(Clone, Copy)]
+pub struct Contents<'r> {
+    files: &'r BTreeMap<String, Vec<u8>>,
+    offices: Option<&'r OfficePages<'r>>,
+}
+
+impl<'r> From<&'r Output> for Contents<'r> {
+    fn from(output: &'r Output) -> Contents<'r> {
+        Contents {
+            files: &output.files,
+            offices: None,
+        }
+    }
+}
+
+impl<'r> From<&'r Rendered<'r>> for Contents<'r> {
+    fn from(rendered: &'r Rendered<'r>) -> Contents<'r> {
+        Contents {
+            files: &rendered.files,
+            offices: Some(&rendered.offices),
+        }
+    }
+}
+
+impl Contents<'_> {
+    /// Every output path, the marker's included.
+    fn paths(&self) -> BTreeSet<PathBuf> {
+        let offices = self.offices.into_iter().flat_map(|o| o.paths());
+        self.files
+            .keys()
+            .map(String::as_str)
+            .chain(offices)
+            .chain([MARKER])
+            .map(PathBuf::from)
+            .collect()
     }
 }
 
@@ -177,9 +232,13 @@ fn resolve(path: &Path) -> PathBuf {
     resolved
 }
 
-/// Writes `output` (and the marker) to `dest`, replacing what was there in
+/// Writes `contents` (and the marker) to `dest`, replacing what was there in
 /// one step where the system allows it.
-pub fn commit(output: &Output, dest: &Destination) -> Result<(), WriteError> {
+pub fn commit<'r>(
+    contents: impl Into<Contents<'r>>,
+    dest: &Destination,
+) -> Result<(), CommitError> {
+    let output = contents.into();
     dest.check_owner()?;
     let path = &dest.path;
     let parent = path.parent().unwrap_or(Path::new("/"));
@@ -220,7 +279,8 @@ pub fn commit(output: &Output, dest: &Destination) -> Result<(), WriteError> {
             Err(WriteError::Io {
                 path: dest.shown.clone(),
                 source,
-            })
+            }
+            .into())
         }
     }
 }
@@ -310,14 +370,13 @@ fn swap_aside(fresh: &Path, dest: &Path, old: &Path) -> io::Result<()> {
 /// Updates `dest` file by file: the whole output is staged inside it first
 /// (a failure there changes nothing), then each file is renamed over its
 /// old one and the files the new output lacks are removed.
-fn update_in_place(output: &Output, dest: &Path) -> Result<(), WriteError> {
+fn update_in_place(output: Contents, dest: &Path) -> Result<(), CommitError> {
     let staging = dest.join(format!(".renkei-new-{}", std::process::id()));
     if let Err(e) = write_all(output, &staging) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    let mut wanted: BTreeSet<PathBuf> = output.files.keys().map(PathBuf::from).collect();
-    wanted.insert(PathBuf::from(MARKER));
+    let wanted = output.paths();
     for rel in &wanted {
         let target = dest.join(rel);
         make_room(dest, rel)?;
@@ -327,7 +386,7 @@ fn update_in_place(output: &Output, dest: &Path) -> Result<(), WriteError> {
         fs::rename(staging.join(rel), &target).map_err(io_error(&target))?;
     }
     fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
-    remove_unwanted(dest, &wanted)
+    Ok(remove_unwanted(dest, &wanted)?)
 }
 
 /// Removes what stands where the file `rel` goes: a folder at its place, or
@@ -406,7 +465,7 @@ fn running(pid: u32) -> bool {
     pid == std::process::id()
 }
 
-fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
+fn write_all(output: Contents, dir: &Path) -> Result<(), CommitError> {
     if dir.exists() {
         fs::remove_dir_all(dir).map_err(io_error(dir))?;
     }
@@ -417,13 +476,24 @@ fn write_all(output: &Output, dir: &Path) -> Result<(), WriteError> {
         .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
         .chain([(MARKER, MARKER_TEXT.as_bytes())]);
     for (path, bytes) in files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io_error(parent))?;
-        }
-        fs::write(&target, bytes).map_err(io_error(&target))?;
+        write_file(&dir.join(path), bytes)?;
     }
-    Ok(())
+    let Some(offices) = output.offices else {
+        return Ok(());
+    };
+    offices
+        .try_for_each(|path, bytes| write_file(&dir.join(path), &bytes))
+        .map_err(|stopped| match stopped {
+            Streamed::Render(d) => CommitError::Render(d),
+            Streamed::Sink(e) => CommitError::Write(e),
+        })
+}
+
+fn write_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    fs::write(target, bytes).map_err(io_error(target))
 }
 
 #[cfg(test)]
@@ -473,7 +543,7 @@ mod tests {
         let public = root.join("public");
         assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "1");
         assert_eq!(names(&root), ["content", "public"]);
-        assert!(update_in_place(&bad, &public).is_err());
+        assert!(update_in_place((&bad).into(), &public).is_err());
         assert_eq!(names(&public), [MARKER, "index.html"]);
     }
 
@@ -526,7 +596,7 @@ mod tests {
             ("a", "a file where a folder was"),
             ("b/c.html", "c"),
         ]);
-        update_in_place(&output, &dest).unwrap();
+        update_in_place((&output).into(), &dest).unwrap();
         assert_eq!(names(&dest), [MARKER, "a", "b", "index.html"]);
         assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
         assert_eq!(fs::read_to_string(dest.join("b/c.html")).unwrap(), "c");

@@ -1,8 +1,9 @@
-//! Stage 4: the whole site as bytes in memory, keyed by output path.
+//! Stage 4: the site as bytes, keyed by output path.
 //!
 //! Markdown becomes HTML here, after the figures exist, and pages render in
-//! parallel. Nothing is written to disk: the write stage commits the result
-//! only when everything rendered.
+//! parallel. Nothing is written to disk here: every page but the office pages
+//! is held in memory, and the office pages (a hundred times as many) render
+//! one at a time where the write stage or the preview server consumes them.
 
 mod catalog;
 mod charts;
@@ -17,8 +18,11 @@ pub mod search;
 pub mod views;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -26,6 +30,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::messages::render::RenderMsg;
 use crate::model::Site;
+use crate::model::places::OfficeId;
 use crate::urls;
 use pages::{Builder, Job};
 use views::{Link, NavItem, SiteLinks, SiteView, Words};
@@ -49,13 +54,151 @@ impl Output {
     }
 }
 
+/// The rendered site: every file but the office pages as bytes, and the
+/// office pages ready to render where they are consumed. `build` writes each
+/// one to disk as it renders, so a site of 250,000 offices (5 GB of pages)
+/// is never held in memory whole; `serve` gathers them ([`Rendered::into_output`]).
+pub struct Rendered<'a> {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub offices: OfficePages<'a>,
+}
+
+impl Rendered<'_> {
+    /// How many files the site has, office pages included.
+    pub fn len(&self) -> usize {
+        self.files.len() + self.offices.len()
+    }
+
+    /// Whether the site has no file at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The contents at an output path, an office page rendered when asked
+    /// for (an office page that does not render reads as empty: its error
+    /// is reported where the pages are consumed).
+    pub fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        if let Some(bytes) = self.files.get(path) {
+            return Some(Cow::Borrowed(bytes));
+        }
+        let id = self.offices.at(path)?;
+        Some(Cow::Owned(self.offices.render(id).unwrap_or_default()))
+    }
+
+    /// The whole site in memory, for the preview server and `build --watch`,
+    /// which compare one build with the next.
+    pub fn into_output(self, diags: &mut Diagnostics) -> Option<Output> {
+        let Rendered { mut files, offices } = self;
+        let pages = Mutex::new(Vec::with_capacity(offices.len()));
+        let streamed = offices.try_for_each(|path, bytes| {
+            lock(&pages).push((path.to_string(), bytes));
+            Ok::<(), Infallible>(())
+        });
+        match streamed {
+            Ok(()) => {
+                files.extend(pages.into_inner().unwrap_or_else(PoisonError::into_inner));
+                Some(Output { files })
+            }
+            Err(Streamed::Render(d)) => {
+                diags.push(d);
+                None
+            }
+            Err(Streamed::Sink(never)) => match never {},
+        }
+    }
+
+    /// Renders every office page once without keeping any (what `check`
+    /// needs: the errors, not the bytes).
+    pub fn check(&self, diags: &mut Diagnostics) {
+        if let Err(Streamed::Render(d)) = self.offices.try_for_each(|_, _| Ok::<(), Infallible>(()))
+        {
+            diags.push(d);
+        }
+    }
+}
+
+/// The page of every office of offices.csv, rendered one at a time.
+pub struct OfficePages<'a> {
+    tera: tera::Tera,
+    builder: Builder<'a>,
+    /// Output path (`offices/NUMBER/index.html`) of each office, by path.
+    pages: Vec<(String, OfficeId)>,
+}
+
+/// Why streaming the office pages stopped: a page did not render, or the
+/// consumer refused one (the disk, for `build`).
+#[derive(Debug)]
+pub enum Streamed<E> {
+    Render(Diagnostic),
+    Sink(E),
+}
+
+impl OfficePages<'_> {
+    /// How many office pages there are.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Whether the site has no office.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// The output paths of the pages, sorted.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.iter().map(|(path, _)| path.as_str())
+    }
+
+    /// The office whose page is at `path`.
+    pub fn at(&self, path: &str) -> Option<OfficeId> {
+        self.pages
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()
+            .map(|i| self.pages[i].1)
+    }
+
+    /// One office's page.
+    pub fn render(&self, id: OfficeId) -> Result<Vec<u8>, Diagnostic> {
+        render_job(&self.tera, self.builder.site, self.builder.office_page(id))
+            .map(|(_, bytes)| bytes)
+    }
+
+    /// Renders every page in parallel and hands each to `sink` with its
+    /// path, stopping at the first failure. A page that does not render is
+    /// reported as the first such page in path order, whichever thread met
+    /// a failure first, so the message is the same on every run.
+    pub fn try_for_each<E: Send>(
+        &self,
+        sink: impl Fn(&str, Vec<u8>) -> Result<(), E> + Sync,
+    ) -> Result<(), Streamed<E>> {
+        let streamed = self.pages.par_iter().try_for_each(|(path, id)| {
+            let bytes = self.render(*id).map_err(Streamed::Render)?;
+            sink(path, bytes).map_err(Streamed::Sink)
+        });
+        match streamed {
+            Err(Streamed::Render(_)) => {
+                let first = self
+                    .pages
+                    .iter()
+                    .find_map(|(_, id)| self.render(*id).err())
+                    .expect("a page failed to render above");
+                Err(Streamed::Render(first))
+            }
+            other => other,
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Renders the site; template errors are returned with the template's path.
-pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
+pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
     let search = search::Search::of(site, figures);
     let builder = Builder {
-        search: &search,
         site,
         figures,
         site_view: site_view(site, figures),
@@ -75,44 +218,33 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     };
     let data_files = opendata::files(site, figures);
     let described = catalog::describe(site, &data_files);
-    let mut jobs = builder.jobs();
+    let mut jobs = builder.jobs(&search);
     jobs.push(builder.opendata(&described));
-    let render_job = |job: Job| {
-        tera.render(job.template, &job.context)
-            .map(|html| (job.path.clone(), html.into_bytes()))
-            .map_err(|e| {
-                let message = RenderMsg::PageFailed {
-                    template: job.template.to_string(),
-                    page: job.path.clone(),
-                    detail: chain(&e),
-                };
-                Diagnostic::error(template_source(site, job.template), message)
-            })
-    };
-    let mut rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> =
-        jobs.into_par_iter().map(render_job).collect();
-    // A page per office: each is built and rendered in one step, so only
-    // its bytes are kept, never every office's context at once.
-    rendered.par_extend(
-        site.offices
-            .par_iter()
-            .map(|o| render_job(builder.office_page(o.id))),
-    );
-    let mut output = Output::default();
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| render_job(&tera, site, job))
+        .collect();
+    let mut files = BTreeMap::new();
     let generated = Path::new("(generated)");
     for result in rendered {
         match result {
-            Ok((path, bytes)) => add(&mut output, path, bytes, generated, &mut diags),
+            Ok((path, bytes)) => add(&mut files, path, bytes, generated, &mut diags),
             Err(d) => diags.push(d),
         }
     }
-    let html_paths: Vec<String> = output
-        .files
-        .keys()
-        .filter(|p| p.ends_with(".html") && p.as_str() != urls::NOT_FOUND)
-        .cloned()
+    let mut pages: Vec<(String, OfficeId)> = site
+        .offices
+        .iter()
+        .map(|o| (urls::file_of(&urls::office(&o.number)), o.id))
         .collect();
-    let html_refs: Vec<&str> = html_paths.iter().map(String::as_str).collect();
+    pages.sort_unstable();
+    let mut html_paths: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|p| p.ends_with(".html") && *p != urls::NOT_FOUND)
+        .chain(pages.iter().map(|(path, _)| path.as_str()))
+        .collect();
+    html_paths.sort_unstable();
     let news_bodies: Vec<String> = site
         .content
         .news
@@ -120,9 +252,10 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         .iter()
         .map(|p| markdown::to_html(&p.body, |f| markdown::figure_text(f, figures)))
         .collect();
-    let files = [
+    let sitemap = feeds::sitemap(site, &html_paths);
+    let generated_files = [
         (urls::NEWS_FEED.to_string(), feeds::atom(site, &news_bodies)),
-        (urls::SITEMAP.to_string(), feeds::sitemap(site, &html_refs)),
+        (urls::SITEMAP.to_string(), sitemap),
     ]
     .into_iter()
     .chain(
@@ -136,12 +269,12 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
         catalog::PATH.to_string(),
         catalog::json_ld(site, figures.current.date, &described),
     )]);
-    for (path, bytes) in files {
-        add(&mut output, path, bytes, generated, &mut diags);
+    for (path, bytes) in generated_files {
+        add(&mut files, path, bytes, generated, &mut diags);
     }
     for (path, bytes) in &site.theme.statics {
         add(
-            &mut output,
+            &mut files,
             path.clone(),
             bytes.clone(),
             Path::new("static"),
@@ -150,27 +283,64 @@ pub fn render(site: &Site, figures: &Figures) -> Result<Output, Diagnostics> {
     }
     for asset in &site.assets {
         add(
-            &mut output,
+            &mut files,
             asset.site_path(),
             asset.bytes.clone(),
             &asset.path,
             &mut diags,
         );
     }
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(output)
+    for (path, _) in &pages {
+        if files.contains_key(path) {
+            let source = site
+                .assets
+                .iter()
+                .find(|a| a.site_path() == *path)
+                .map_or(generated, |a| a.path.as_path());
+            let message = RenderMsg::Overwrite { path: path.clone() };
+            diags.push(Diagnostic::error(source, message));
+        }
     }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Rendered {
+        files,
+        offices: OfficePages {
+            tera,
+            builder,
+            pages,
+        },
+    })
+}
+
+/// One page through its template.
+fn render_job(tera: &tera::Tera, site: &Site, job: Job) -> Result<(String, Vec<u8>), Diagnostic> {
+    tera.render(job.template, &job.context)
+        .map(|html| (job.path.clone(), html.into_bytes()))
+        .map_err(|e| {
+            let message = RenderMsg::PageFailed {
+                template: job.template.to_string(),
+                page: job.path.clone(),
+                detail: chain(&e),
+            };
+            Diagnostic::error(template_source(site, job.template), message)
+        })
 }
 
 /// Adds a file; a second file at the same path is an error, never a silent overwrite.
-fn add(output: &mut Output, path: String, bytes: Vec<u8>, source: &Path, diags: &mut Diagnostics) {
-    if output.files.contains_key(&path) {
+fn add(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    path: String,
+    bytes: Vec<u8>,
+    source: &Path,
+    diags: &mut Diagnostics,
+) {
+    if files.contains_key(&path) {
         diags.push(Diagnostic::error(source, RenderMsg::Overwrite { path }));
         return;
     }
-    output.files.insert(path, bytes);
+    files.insert(path, bytes);
 }
 
 fn site_view(site: &Site, figures: &Figures) -> SiteView {

@@ -254,7 +254,7 @@ fn build_into(
     last: &mut Option<Output>,
 ) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
+    let (output, diags) = pipeline::in_memory(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("{}", CliMsg::BuildFailed);
@@ -286,7 +286,12 @@ fn build_into(
             );
             *last = Some(output);
         }
-        Err(e) => eprintln!("{}", diag::error_line(e.message())),
+        Err(write::CommitError::Write(e)) => eprintln!("{}", diag::error_line(e.message())),
+        Err(write::CommitError::Render(d)) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            diags.report();
+        }
     }
 }
 
@@ -417,7 +422,7 @@ fn change(old: Option<&Output>, new: &Output) -> Change {
 /// Runs the pipeline for the server's URL and publishes the result.
 fn rebuild(root: &Path, url: &str, shared: &Shared) {
     let started = Instant::now();
-    let (output, diags) = pipeline::run(root, Some(url), date::today_in_japan());
+    let (output, diags) = pipeline::in_memory(root, Some(url), date::today_in_japan());
     diags.report();
     let ms = started.elapsed().as_millis();
     let first = shared.read().output.is_none();

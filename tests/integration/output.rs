@@ -277,3 +277,43 @@ fn wards_get_their_designated_city_before_them() {
             .contains("大阪市北区")
     );
 }
+
+#[test]
+fn an_office_page_failing_while_it_is_written_leaves_the_previous_output() {
+    let site = TestSite::minimal();
+    site.build_ok();
+    let before = tree(&site.path().join("public"));
+    // Office pages render as they are written: this one fails after
+    // others are already on disk in the staging folder.
+    site.write(
+        "themes/default/templates/office.html",
+        "{% if office.number == \"4470100001\" %}{{ nothing.here }}{% endif %}ok",
+    );
+    let run = site.build_fails();
+    run.assert_stderr_has("error: themes/default/templates/office.html: cannot render offices/4470100001/index.html: Failed to render 'office.html'");
+    run.assert_stderr_has("previous output was left as it was");
+    assert_eq!(before, tree(&site.path().join("public")));
+    site.assert_no_leftovers();
+    let check = site.check();
+    assert!(!check.success);
+    check.assert_stderr_has("offices/4470100001/index.html");
+}
+
+#[test]
+fn office_pages_that_all_fail_are_reported_once_by_the_first_path() {
+    let site = TestSite::minimal();
+    site.write("themes/default/templates/office.html", "{{ nothing.here }}");
+    let first = site.build_fails();
+    assert_eq!(
+        first.stderr.matches("cannot render").count(),
+        1,
+        "{}",
+        first.stderr
+    );
+    first.assert_stderr_has("offices/4410100002/index.html");
+    for _ in 0..3 {
+        assert_eq!(site.build_fails().stderr, first.stderr);
+    }
+    assert!(!site.path().join("public").exists());
+    site.assert_no_leftovers();
+}

@@ -11,7 +11,8 @@
 //! recorded here as a [`Target`] and checked by [`verify`] against the
 //! rendered output.
 
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -211,22 +212,23 @@ pub fn decode(text: &str) -> String {
 /// Checks every recorded address against the rendered files: a page
 /// (`path`, `path/index.html`, or `path` + `index.html` for a trailing `/`),
 /// a file, and the element an anchor names.
-pub fn verify(targets: &[Target], files: &BTreeMap<String, Vec<u8>>) -> Diagnostics {
+pub fn verify<'f>(targets: &[Target], file: impl Fn(&str) -> Option<Cow<'f, [u8]>>) -> Diagnostics {
     let mut diags = Diagnostics::default();
     for target in targets {
-        let found = if target.path.is_empty() || target.path.ends_with('/') {
-            files.get_key_value(&format!("{}index.html", target.path))
+        let candidates = if target.path.is_empty() || target.path.ends_with('/') {
+            vec![format!("{}index.html", target.path)]
         } else {
-            files
-                .get_key_value(&target.path)
-                .or_else(|| files.get_key_value(&format!("{}/index.html", target.path)))
+            vec![target.path.clone(), format!("{}/index.html", target.path)]
         };
+        let found = candidates
+            .into_iter()
+            .find_map(|path| file(&path).map(|bytes| (path, bytes)));
         let problem = match found {
             None => Some(missing(target)),
             Some((path, bytes)) => target
                 .anchor
                 .as_ref()
-                .filter(|anchor| path.ends_with(".html") && !has_id(bytes, anchor))
+                .filter(|anchor| path.ends_with(".html") && !has_id(&bytes, anchor))
                 .map(|anchor| MarkdownMsg::NoId {
                     url: target.url.clone(),
                     anchor: anchor.clone(),
@@ -268,6 +270,7 @@ fn has_id(html: &[u8], id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn from_usb<'a>(assets: &'a HashSet<String>) -> From<'a> {
         From {
@@ -389,15 +392,22 @@ mod tests {
             target("guides/install", None),
             target("css/site.css", None),
         ];
-        assert!(verify(&found, &files).is_empty());
+        assert!(
+            verify(&found, |p| files
+                .get(p)
+                .map(|b| Cow::Borrowed(b.as_slice())))
+            .is_empty()
+        );
         let broken = [
             target("guides/install/", Some("x")),
             target("offices/", None),
         ];
-        let messages: Vec<String> = verify(&broken, &files)
-            .into_iter()
-            .map(|d| d.to_string())
-            .collect();
+        let messages: Vec<String> = verify(&broken, |p| {
+            files.get(p).map(|b| Cow::Borrowed(b.as_slice()))
+        })
+        .into_iter()
+        .map(|d| d.to_string())
+        .collect();
         assert_eq!(
             messages,
             [

@@ -40,8 +40,6 @@ pub struct Builder<'a> {
     pub site_view: SiteView,
     /// Care software name as reported → its manual's URL.
     pub manual_of: HashMap<&'a str, String>,
-    /// What the office search covers, for `offices/`.
-    pub search: &'a search::Search,
 }
 
 #[derive(Serialize)]
@@ -161,13 +159,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Every HTML page of the site but the office pages, which render builds
-    /// one at a time ([`Builder::office_page`]).
-    pub fn jobs(&self) -> Vec<Job> {
+    /// Every HTML page of the site but the office pages, which render one
+    /// at a time where they are consumed ([`Builder::office_page`]); `search`
+    /// is what the office list covers.
+    pub fn jobs(&self, search: &search::Search) -> Vec<Job> {
         let mut jobs = vec![
             self.home(),
             self.municipalities(),
-            self.offices(),
+            self.offices(search),
             self.not_found(),
         ];
         // One page per municipality, each with charts to draw: built in parallel.

@@ -50,7 +50,7 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn offices(&self) -> Job {
+    pub(super) fn offices(&self, covered: &search::Search) -> Job {
         #[derive(Serialize)]
         struct List {
             /// Adopted offices.
@@ -68,8 +68,7 @@ impl Builder<'_> {
             feed_url: String,
         }
         let site = self.site;
-        let adopted: Vec<OfficeId> = self
-            .search
+        let adopted: Vec<OfficeId> = covered
             .entries
             .iter()
             .copied()
@@ -99,11 +98,10 @@ impl Builder<'_> {
         let search = SearchView {
             index_url: self.url(urls::SEARCH_INDEX),
             office_pattern: self.url(urls::OFFICE_PATTERN),
-            all: self.search.all,
-            planned: self.search.all && !site.plans.is_empty(),
-            total: self.search.entries.len(),
-            municipalities: self
-                .search
+            all: covered.all,
+            planned: covered.all && !site.plans.is_empty(),
+            total: covered.entries.len(),
+            municipalities: covered
                 .places
                 .iter()
                 .map(|&p| site.places.get(p))
@@ -113,8 +111,7 @@ impl Builder<'_> {
                     ward: m.kind == PlaceKind::Ward,
                 })
                 .collect(),
-            areas: self
-                .search
+            areas: covered
                 .areas
                 .iter()
                 .map(|&a| {
