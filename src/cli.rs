@@ -235,46 +235,33 @@ fn build(
         Err(code) => return code,
     };
     let started = Instant::now();
-    // Read before the swap: afterwards the previous output is gone.
-    let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
-    let mut refused = None;
-    let (built, diags) = pipeline::run(
-        root,
-        base_url,
-        date::today_in_japan(),
-        |rendered, diags| match write::commit(&rendered, &dest) {
-            Ok(()) => Some((
-                rendered.len(),
-                previous.map(|p| summary::summarize(&p, &rendered.files)),
-            )),
-            Err(write::CommitError::Render(d)) => {
-                diags.push(d);
-                None
-            }
-            Err(write::CommitError::Write(e)) => {
-                refused = Some(e);
-                None
-            }
-        },
-    );
+    let (rendered, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
-    if let Some(e) = refused {
-        return failed(e.message(), 1);
-    }
-    let Some((files, summary)) = built else {
+    let Some(rendered) = rendered else {
         eprintln!("{}", CliMsg::BuildFailed);
         return ExitCode::from(1);
     };
+    // Read before the swap: afterwards the previous output is gone.
+    let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
+    match write::commit(&rendered, &dest) {
+        Ok(()) => {}
+        Err(write::CommitError::Write(e)) => return failed(e.message(), 1),
+        Err(write::CommitError::Render(d)) => {
+            diag::Diagnostics::from(d).report();
+            eprintln!("{}", CliMsg::BuildFailed);
+            return ExitCode::from(1);
+        }
+    }
     eprintln!(
         "{}",
         CliMsg::Built {
-            files,
+            files: rendered.len(),
             dest: dest.shown().display().to_string(),
             ms: started.elapsed().as_millis()
         }
     );
-    if let Some(summary) = summary {
-        print!("{summary}");
+    if let Some(previous) = previous {
+        print!("{}", summary::summarize(&previous, &rendered.files));
     }
     ExitCode::SUCCESS
 }
@@ -338,10 +325,10 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
     if let Some(code) = missing_site(root) {
         return code;
     }
-    let (_, diags) = pipeline::run(root, None, date::today_in_japan(), |rendered, diags| {
-        rendered.check(diags);
-        Some(())
-    });
+    let (rendered, mut diags) = pipeline::run(root, None, date::today_in_japan());
+    if let Some(rendered) = rendered {
+        rendered.check(&mut diags);
+    }
     let failed = diags.has_errors() || (strict && !diags.is_empty());
     match format {
         Format::Text => {

@@ -225,13 +225,13 @@ fn as_of(date: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Output;
+    use crate::render::files_of;
 
     const HEADER: &str =
         "\u{feff}code,name,as_of,offices,adopted,rate,cm_offices,cm_adopted,cm_rate,linking\n";
 
     fn output(municipalities: &str, adopted: &str) -> BTreeMap<String, Vec<u8>> {
-        Output::from_texts(&[(MUNICIPALITIES, municipalities), (ADOPTED, adopted)]).files
+        files_of(&[(MUNICIPALITIES, municipalities), (ADOPTED, adopted)])
     }
 
     fn previous(municipalities: &str, adopted: &str) -> Previous {

@@ -18,7 +18,7 @@
 //! (`.public.renkei-new-PID`, `.public.renkei-old-PID`, `public/.renkei-new-PID`)
 //! are removed by the next build of the same output.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -26,7 +26,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::diag::Diagnostic;
 use crate::messages::common;
 use crate::messages::write::WriteMsg;
-use crate::render::{OfficePages, Output, Rendered, Streamed};
+use crate::render::{Files, OfficePages, Rendered, Streamed};
 
 /// The file in every output that marks the folder as renkei's to replace.
 pub const MARKER: &str = ".renkei-output";
@@ -106,24 +106,26 @@ impl From<WriteError> for CommitError {
 /// pages, rendered in parallel as they are written.
 #[derive(Clone, Copy)]
 pub struct Contents<'r> {
-    files: &'r BTreeMap<String, Vec<u8>>,
-    offices: Option<&'r OfficePages<'r>>,
+    files: &'r Files,
+    offices: Option<OfficePages<'r>>,
 }
 
-impl<'r> From<&'r Output> for Contents<'r> {
-    fn from(output: &'r Output) -> Contents<'r> {
+impl<'r> From<&'r Rendered> for Contents<'r> {
+    fn from(rendered: &'r Rendered) -> Contents<'r> {
         Contents {
-            files: &output.files,
-            offices: None,
+            files: &rendered.files,
+            offices: Some(rendered.offices()),
         }
     }
 }
 
-impl<'r> From<&'r Rendered<'r>> for Contents<'r> {
-    fn from(rendered: &'r Rendered<'r>) -> Contents<'r> {
+/// Files alone, for tests of the write stage.
+#[cfg(test)]
+impl<'r> From<&'r Files> for Contents<'r> {
+    fn from(files: &'r Files) -> Contents<'r> {
         Contents {
-            files: &rendered.files,
-            offices: Some(&rendered.offices),
+            files,
+            offices: None,
         }
     }
 }
@@ -499,6 +501,7 @@ fn write_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::files_of;
 
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -521,11 +524,11 @@ mod tests {
         let (_dir, root) = site();
         let dest = Destination::new(&root, &root.join("public"), false).unwrap();
         commit(
-            &Output::from_texts(&[("index.html", "1"), ("old/index.html", "x")]),
+            &files_of(&[("index.html", "1"), ("old/index.html", "x")]),
             &dest,
         )
         .unwrap();
-        commit(&Output::from_texts(&[("index.html", "2")]), &dest).unwrap();
+        commit(&files_of(&[("index.html", "2")]), &dest).unwrap();
         let public = root.join("public");
         assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "2");
         assert_eq!(names(&public), [MARKER, "index.html"]);
@@ -536,9 +539,9 @@ mod tests {
     fn a_failed_write_leaves_the_previous_output() {
         let (_dir, root) = site();
         let dest = Destination::new(&root, &root.join("public"), false).unwrap();
-        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
+        commit(&files_of(&[("index.html", "1")]), &dest).unwrap();
         // A file and a directory at the same path cannot both be written.
-        let bad = Output::from_texts(&[("a", "file"), ("a/b.html", "nested")]);
+        let bad = files_of(&[("a", "file"), ("a/b.html", "nested")]);
         assert!(commit(&bad, &dest).is_err());
         let public = root.join("public");
         assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "1");
@@ -578,7 +581,7 @@ mod tests {
         ));
         assert_eq!(names(&reports), ["budget.xlsx"]);
         let dest = Destination::new(&root, &reports, true).unwrap();
-        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
+        commit(&files_of(&[("index.html", "1")]), &dest).unwrap();
         assert_eq!(names(&reports), [MARKER, "index.html"]);
         Destination::new(&root, &reports, false).unwrap();
     }
@@ -591,7 +594,7 @@ mod tests {
         fs::write(dest.join("a/old.html"), "old").unwrap();
         fs::write(dest.join("index.html"), "1").unwrap();
         fs::write(dest.join("b"), "a file where a folder goes").unwrap();
-        let output = Output::from_texts(&[
+        let output = files_of(&[
             ("index.html", "2"),
             ("a", "a file where a folder was"),
             ("b/c.html", "c"),
@@ -617,7 +620,7 @@ mod tests {
         }
         fs::write(root.join("public").join(MARKER), MARKER_TEXT).unwrap();
         let dest = Destination::new(&root, &root.join("public"), false).unwrap();
-        commit(&Output::from_texts(&[("index.html", "1")]), &dest).unwrap();
+        commit(&files_of(&[("index.html", "1")]), &dest).unwrap();
         assert_eq!(names(&root), ["content", "public"]);
         assert_eq!(names(&root.join("public")), [MARKER, "index.html"]);
     }

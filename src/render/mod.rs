@@ -19,10 +19,9 @@ pub mod views;
 mod words;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -35,43 +34,73 @@ use crate::urls;
 use pages::{Builder, Job};
 use views::{Link, NavItem, SiteLinks, SiteView, Words};
 
-/// Every file of the built site: output path (with `/`) to contents, sorted.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Output {
-    pub files: BTreeMap<String, Vec<u8>>,
+/// Files in memory: output path (with `/`) to contents, sorted.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Files from texts, for tests of the stages that consume them.
+#[cfg(test)]
+pub fn files_of(texts: &[(&str, &str)]) -> Files {
+    texts
+        .iter()
+        .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+        .collect()
 }
 
-#[cfg(test)]
-impl Output {
-    /// An output of text files, for tests of the stages that consume one.
-    pub fn from_texts(files: &[(&str, &str)]) -> Output {
-        Output {
-            files: files
-                .iter()
-                .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-                .collect(),
+/// The rendered site: every file but the office pages as bytes, and what
+/// renders the office pages where they are consumed. `build` writes each one
+/// to disk as it renders, so a site of 250,000 offices (5 GB of pages) is
+/// never held in memory whole, and `serve` renders the one a browser asks
+/// for, so a rebuild does not render a page per office.
+pub struct Rendered {
+    pub files: Files,
+    offices: OfficeSources,
+}
+
+/// What office pages render from, kept with the rendered site.
+struct OfficeSources {
+    site: Site,
+    figures: Figures,
+    tera: tera::Tera,
+    site_view: SiteView,
+    manual_of: HashMap<String, String>,
+    /// Output path (`offices/NUMBER/index.html`) of each office, by path.
+    pages: Vec<(String, OfficeId)>,
+}
+
+impl Rendered {
+    /// The site it was rendered from.
+    pub fn site(&self) -> &Site {
+        &self.offices.site
+    }
+
+    /// The office pages.
+    pub fn offices(&self) -> OfficePages<'_> {
+        let o = &self.offices;
+        OfficePages {
+            tera: &o.tera,
+            builder: Builder {
+                site: &o.site,
+                figures: &o.figures,
+                site_view: &o.site_view,
+                manual_of: &o.manual_of,
+            },
+            pages: &o.pages,
         }
     }
-}
 
-/// The rendered site: every file but the office pages as bytes, and the
-/// office pages ready to render where they are consumed. `build` writes each
-/// one to disk as it renders, so a site of 250,000 offices (5 GB of pages)
-/// is never held in memory whole; `serve` gathers them ([`Rendered::into_output`]).
-pub struct Rendered<'a> {
-    pub files: BTreeMap<String, Vec<u8>>,
-    pub offices: OfficePages<'a>,
-}
-
-impl Rendered<'_> {
     /// How many files the site has, office pages included.
     pub fn len(&self) -> usize {
-        self.files.len() + self.offices.len()
+        self.files.len() + self.offices.pages.len()
     }
 
     /// Whether the site has no file at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Whether the site has a file at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path) || self.offices().at(path).is_some()
     }
 
     /// The contents at an output path, an office page rendered when asked
@@ -81,36 +110,16 @@ impl Rendered<'_> {
         if let Some(bytes) = self.files.get(path) {
             return Some(Cow::Borrowed(bytes));
         }
-        let id = self.offices.at(path)?;
-        Some(Cow::Owned(self.offices.render(id).unwrap_or_default()))
-    }
-
-    /// The whole site in memory, for the preview server and `build --watch`,
-    /// which compare one build with the next.
-    pub fn into_output(self, diags: &mut Diagnostics) -> Option<Output> {
-        let Rendered { mut files, offices } = self;
-        let pages = Mutex::new(Vec::with_capacity(offices.len()));
-        let streamed = offices.try_for_each(|path, bytes| {
-            lock(&pages).push((path.to_string(), bytes));
-            Ok::<(), Infallible>(())
-        });
-        match streamed {
-            Ok(()) => {
-                files.extend(pages.into_inner().unwrap_or_else(PoisonError::into_inner));
-                Some(Output { files })
-            }
-            Err(Streamed::Render(d)) => {
-                diags.push(d);
-                None
-            }
-            Err(Streamed::Sink(never)) => match never {},
-        }
+        let offices = self.offices();
+        let id = offices.at(path)?;
+        Some(Cow::Owned(offices.render(id).unwrap_or_default()))
     }
 
     /// Renders every office page once without keeping any (what `check`
     /// needs: the errors, not the bytes).
     pub fn check(&self, diags: &mut Diagnostics) {
-        if let Err(Streamed::Render(d)) = self.offices.try_for_each(|_, _| Ok::<(), Infallible>(()))
+        if let Err(Streamed::Render(d)) =
+            self.offices().try_for_each(|_, _| Ok::<(), Infallible>(()))
         {
             diags.push(d);
         }
@@ -118,11 +127,11 @@ impl Rendered<'_> {
 }
 
 /// The page of every office of offices.csv, rendered one at a time.
+#[derive(Clone, Copy)]
 pub struct OfficePages<'a> {
-    tera: tera::Tera,
+    tera: &'a tera::Tera,
     builder: Builder<'a>,
-    /// Output path (`offices/NUMBER/index.html`) of each office, by path.
-    pages: Vec<(String, OfficeId)>,
+    pages: &'a [(String, OfficeId)],
 }
 
 /// Why streaming the office pages stopped: a page did not render, or the
@@ -133,7 +142,7 @@ pub enum Streamed<E> {
     Sink(E),
 }
 
-impl OfficePages<'_> {
+impl<'a> OfficePages<'a> {
     /// How many office pages there are.
     pub fn len(&self) -> usize {
         self.pages.len()
@@ -145,7 +154,7 @@ impl OfficePages<'_> {
     }
 
     /// The output paths of the pages, sorted.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
+    pub fn paths(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         self.pages.iter().map(|(path, _)| path.as_str())
     }
 
@@ -159,7 +168,7 @@ impl OfficePages<'_> {
 
     /// One office's page.
     pub fn render(&self, id: OfficeId) -> Result<Vec<u8>, Diagnostic> {
-        render_job(&self.tera, self.builder.site, self.builder.office_page(id))
+        render_job(self.tera, self.builder.site, self.builder.office_page(id))
             .map(|(_, bytes)| bytes)
     }
 
@@ -189,32 +198,56 @@ impl OfficePages<'_> {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+/// Renders the site; template errors are returned with the template's path.
+pub fn render(site: Site, figures: Figures) -> Result<Rendered, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let tera = templates(&site, &mut diags).ok_or_else(|| diags.clone())?;
+    let site_view = site_view(&site, &figures);
+    let manual_of: HashMap<String, String> = site
+        .content
+        .products
+        .iter()
+        .flat_map(|p| {
+            p.index.front.software.iter().map(|name| {
+                (
+                    name.clone(),
+                    format!("{}{}", site.config.base_path, p.index.url),
+                )
+            })
+        })
+        .collect();
+    let (files, pages) = eager_files(&site, &figures, &tera, &site_view, &manual_of, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Rendered {
+        files,
+        offices: OfficeSources {
+            site,
+            figures,
+            tera,
+            site_view,
+            manual_of,
+            pages,
+        },
+    })
 }
 
-/// Renders the site; template errors are returned with the template's path.
-pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let tera = templates(site, &mut diags).ok_or_else(|| diags.clone())?;
+/// Every file but the office pages, and the office pages' paths.
+fn eager_files(
+    site: &Site,
+    figures: &Figures,
+    tera: &tera::Tera,
+    site_view: &SiteView,
+    manual_of: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> (Files, Vec<(String, OfficeId)>) {
     let search = search::Search::of(site, figures);
     let builder = Builder {
         site,
         figures,
-        site_view: site_view(site, figures),
-        manual_of: site
-            .content
-            .products
-            .iter()
-            .flat_map(|p| {
-                p.index.front.software.iter().map(|name| {
-                    (
-                        name.as_str(),
-                        format!("{}{}", site.config.base_path, p.index.url),
-                    )
-                })
-            })
-            .collect(),
+        site_view,
+        manual_of,
     };
     let data_files = opendata::files(site, figures);
     let described = catalog::describe(site, &data_files);
@@ -222,13 +255,13 @@ pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, 
     jobs.push(builder.opendata(&described));
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .into_par_iter()
-        .map(|job| render_job(&tera, site, job))
+        .map(|job| render_job(tera, site, job))
         .collect();
-    let mut files = BTreeMap::new();
+    let mut files = Files::new();
     let generated = Path::new("(generated)");
     for result in rendered {
         match result {
-            Ok((path, bytes)) => add(&mut files, path, bytes, generated, &mut diags),
+            Ok((path, bytes)) => add(&mut files, path, bytes, generated, diags),
             Err(d) => diags.push(d),
         }
     }
@@ -263,14 +296,14 @@ pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, 
             .chain(site.places.municipalities())
             .map(|p| feeds::newly_adopted(site, figures, p.id)),
     )
-    .chain(search::files(site, figures, &search, &builder.manual_of))
+    .chain(search::files(site, figures, &search, manual_of))
     .chain(data_files)
     .chain([(
         catalog::PATH.to_string(),
         catalog::json_ld(site, figures.current.date, &described),
     )]);
     for (path, bytes) in generated_files {
-        add(&mut files, path, bytes, generated, &mut diags);
+        add(&mut files, path, bytes, generated, diags);
     }
     for (path, bytes) in &site.theme.statics {
         add(
@@ -278,7 +311,7 @@ pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, 
             path.clone(),
             bytes.clone(),
             Path::new("static"),
-            &mut diags,
+            diags,
         );
     }
     for asset in &site.assets {
@@ -287,7 +320,7 @@ pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, 
             asset.site_path(),
             asset.bytes.clone(),
             &asset.path,
-            &mut diags,
+            diags,
         );
     }
     for (path, _) in &pages {
@@ -301,17 +334,7 @@ pub fn render<'a>(site: &'a Site, figures: &'a Figures) -> Result<Rendered<'a>, 
             diags.push(Diagnostic::error(source, message));
         }
     }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Rendered {
-        files,
-        offices: OfficePages {
-            tera,
-            builder,
-            pages,
-        },
-    })
+    (files, pages)
 }
 
 /// One page through its template.
@@ -329,13 +352,7 @@ fn render_job(tera: &tera::Tera, site: &Site, job: Job) -> Result<(String, Vec<u
 }
 
 /// Adds a file; a second file at the same path is an error, never a silent overwrite.
-fn add(
-    files: &mut BTreeMap<String, Vec<u8>>,
-    path: String,
-    bytes: Vec<u8>,
-    source: &Path,
-    diags: &mut Diagnostics,
-) {
+fn add(files: &mut Files, path: String, bytes: Vec<u8>, source: &Path, diags: &mut Diagnostics) {
     if files.contains_key(&path) {
         diags.push(Diagnostic::error(source, RenderMsg::Overwrite { path }));
         return;

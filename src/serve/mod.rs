@@ -14,6 +14,7 @@ mod http;
 mod reload;
 mod watch;
 
+use std::borrow::Cow;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ use crate::messages::cli::CliMsg;
 use crate::messages::serve::ServeMsg;
 use crate::messages::{self, Lang, common};
 use crate::pipeline;
-use crate::render::Output;
+use crate::render::{Files, Rendered};
 use crate::write;
 use http::{Request, Response, Route};
 use reload::{Message, ShownError};
@@ -160,7 +161,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     })?;
     let mut watcher = watch::Watcher::new(&options.root)?;
     let shared = Arc::new(Shared::new(address.ip().is_loopback()));
-    rebuild(&options.root, &url, &shared);
+    rebuild(&options.root, &url, &shared, &[]);
     println!("{}", ServeMsg::Serving { url: url.clone() });
     eprintln!(
         "{}",
@@ -176,7 +177,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     thread::spawn(move || {
         while let Some(changed) = watcher.next_change() {
             eprintln!("{}", describe(&changed));
-            rebuild(&root, &url, &rebuilder);
+            rebuild(&root, &url, &rebuilder, &changed);
         }
         warn(ServeMsg::StoppedWatchingRestart);
     });
@@ -228,7 +229,7 @@ pub fn watch_build(
         std::process::exit(0);
     })?;
     let mut last = None;
-    build_into(root, dest, base_url, &committing, &mut last);
+    build_into(root, dest, base_url, &committing, &mut last, &[]);
     eprintln!(
         "{}",
         ServeMsg::Watching {
@@ -237,7 +238,7 @@ pub fn watch_build(
     );
     while let Some(changed) = watcher.next_change() {
         eprintln!("{}", describe(&changed));
-        build_into(root, dest, base_url, &committing, &mut last);
+        build_into(root, dest, base_url, &committing, &mut last, &changed);
     }
     warn(ServeMsg::StoppedWatching);
     Ok(())
@@ -251,16 +252,17 @@ fn build_into(
     dest: &write::Destination,
     base_url: Option<&str>,
     committing: &Mutex<()>,
-    last: &mut Option<Output>,
+    last: &mut Option<Files>,
+    changed: &[PathBuf],
 ) {
     let started = Instant::now();
-    let (output, diags) = pipeline::in_memory(root, base_url, date::today_in_japan());
+    let (output, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(output) = output else {
         eprintln!("{}", CliMsg::BuildFailed);
         return;
     };
-    if last.as_ref() == Some(&output) {
+    if last.as_ref() == Some(&output.files) && !touches_office_pages(root, changed) {
         eprintln!(
             "{}",
             ServeMsg::UnchangedBuild {
@@ -279,12 +281,12 @@ fn build_into(
             eprintln!(
                 "{}",
                 CliMsg::Built {
-                    files: output.files.len(),
+                    files: output.len(),
                     dest: dest.shown().display().to_string(),
                     ms: started.elapsed().as_millis()
                 }
             );
-            *last = Some(output);
+            *last = Some(output.files);
         }
         Err(write::CommitError::Write(e)) => eprintln!("{}", diag::error_line(e.message())),
         Err(write::CommitError::Render(d)) => {
@@ -312,7 +314,7 @@ struct Current {
     /// Counts builds whose output differed from the one before.
     generation: u64,
     /// The last good output; `None` until the site has built once.
-    output: Option<Arc<Output>>,
+    output: Option<Arc<dyn Served>>,
     /// Errors of the last attempt; empty when it succeeded.
     errors: Arc<Vec<ShownError>>,
 }
@@ -349,15 +351,24 @@ impl Shared {
 
     /// Makes a build's result the served one and tells every open page.
     /// `None` when the build failed (the last good one stays).
-    fn publish(&self, output: Option<Output>, diags: &Diagnostics) -> Option<Change> {
+    /// `offices_touched`: the change may have altered office pages, which
+    /// are rendered on request and so cannot be compared.
+    fn publish(
+        &self,
+        output: Option<Arc<dyn Served>>,
+        offices_touched: bool,
+        diags: &Diagnostics,
+    ) -> Option<Change> {
         let mut pages = lock(&self.pages);
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         let prev = current.build();
         let change = output.map(|output| {
-            let change = change(current.output.as_deref(), &output);
+            let offices = offices_touched.then(|| output.lazy_count());
+            let old = current.output.as_deref().map(Served::files);
+            let change = change(old, output.files(), offices);
             if change != Change::Nothing {
                 current.generation += 1;
-                current.output = Some(Arc::new(output));
+                current.output = Some(output);
             }
             change
         });
@@ -397,36 +408,99 @@ enum Change {
     Files(usize),
 }
 
-fn change(old: Option<&Output>, new: &Output) -> Change {
+/// Compares the files held in memory; `offices` is the number of pages
+/// rendered on request that may have changed too (`None`: none did).
+fn change(old: Option<&Files>, new: &Files, offices: Option<usize>) -> Change {
     let Some(old) = old else {
-        return Change::Files(new.files.len());
+        return Change::Files(new.len() + offices.unwrap_or(0));
     };
     let changed: Vec<&String> = old
-        .files
         .keys()
-        .chain(new.files.keys().filter(|p| !old.files.contains_key(*p)))
-        .filter(|p| old.files.get(*p) != new.files.get(*p))
+        .chain(new.keys().filter(|p| !old.contains_key(*p)))
+        .filter(|p| old.get(*p) != new.get(*p))
         .collect();
     let styles_only = changed
         .iter()
-        .all(|p| p.ends_with(".css") && old.files.contains_key(*p) && new.files.contains_key(*p));
-    if changed.is_empty() {
-        Change::Nothing
-    } else if styles_only {
-        Change::Styles(changed.into_iter().cloned().collect())
-    } else {
-        Change::Files(changed.len())
+        .all(|p| p.ends_with(".css") && old.contains_key(*p) && new.contains_key(*p));
+    match offices {
+        Some(offices) if offices > 0 => Change::Files(changed.len() + offices),
+        _ if changed.is_empty() => Change::Nothing,
+        _ if styles_only => Change::Styles(changed.into_iter().cloned().collect()),
+        _ => Change::Files(changed.len()),
+    }
+}
+
+/// Whether a change to these input files can alter an office page without
+/// altering any page held in memory: office pages are made from the data,
+/// the theme and `site.toml`, and whatever they take from `content/` (the
+/// site's name, menu, manuals) shows on other pages too.
+fn touches_office_pages(root: &Path, changed: &[PathBuf]) -> bool {
+    changed.iter().any(|path| {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        !rel.starts_with("content") && !rel.starts_with("static")
+    })
+}
+
+/// What the server answers from: the rendered site (in tests, plain files).
+trait Served: Send + Sync {
+    /// The files held in memory.
+    fn files(&self) -> &Files;
+    /// Whether there is a file at `path`, held or rendered on request.
+    fn has(&self, path: &str) -> bool;
+    /// A page rendered on request (an office page), when there is one at `path`.
+    fn lazy(&self, path: &str) -> Option<Vec<u8>>;
+    /// How many pages are rendered on request.
+    fn lazy_count(&self) -> usize;
+}
+
+impl Served for Rendered {
+    fn files(&self) -> &Files {
+        &self.files
+    }
+    fn has(&self, path: &str) -> bool {
+        self.contains(path)
+    }
+    fn lazy(&self, path: &str) -> Option<Vec<u8>> {
+        let offices = self.offices();
+        let id = offices.at(path)?;
+        match offices.render(id) {
+            Ok(bytes) => Some(bytes),
+            Err(d) => {
+                Diagnostics::from(d).report();
+                None
+            }
+        }
+    }
+    fn lazy_count(&self) -> usize {
+        self.offices().len()
+    }
+}
+
+#[cfg(test)]
+impl Served for Files {
+    fn files(&self) -> &Files {
+        self
+    }
+    fn has(&self, path: &str) -> bool {
+        self.contains_key(path)
+    }
+    fn lazy(&self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+    fn lazy_count(&self) -> usize {
+        0
     }
 }
 
 /// Runs the pipeline for the server's URL and publishes the result.
-fn rebuild(root: &Path, url: &str, shared: &Shared) {
+fn rebuild(root: &Path, url: &str, shared: &Shared, changed: &[PathBuf]) {
     let started = Instant::now();
-    let (output, diags) = pipeline::in_memory(root, Some(url), date::today_in_japan());
+    let (output, diags) = pipeline::run(root, Some(url), date::today_in_japan());
     diags.report();
     let ms = started.elapsed().as_millis();
     let first = shared.read().output.is_none();
-    match shared.publish(output, &diags) {
+    let output = output.map(|o| Arc::new(o) as Arc<dyn Served>);
+    match shared.publish(output, touches_office_pages(root, changed), &diags) {
         None if first => eprintln!("{}", ServeMsg::FirstFailed { ms }),
         None => eprintln!("{}", ServeMsg::LaterFailed { ms }),
         Some(Change::Files(files)) if first => eprintln!("{}", ServeMsg::FirstBuilt { files, ms }),
@@ -545,29 +619,38 @@ fn respond(request: &Request, shared: &Shared) -> Response {
         let page = preview_page(ServeMsg::FailedTitle, ServeMsg::FailedBody);
         return Response::new(503, HTML, reload::inject(&page, &build));
     };
-    match http::route(request.path(), &output.files) {
+    match http::route(request.path(), |path| output.has(path)) {
         Route::File(path) => {
             let kind = http::content_type(&path);
-            let body = &output.files[&path];
+            let body = match output.files().get(&path) {
+                Some(body) => Cow::Borrowed(body),
+                None => match output.lazy(&path) {
+                    Some(body) => Cow::Owned(body),
+                    None => return not_found(output.files(), &build),
+                },
+            };
             let body = if kind == HTML {
-                reload::inject(body, &build)
+                reload::inject(&body, &build)
             } else {
-                body.clone()
+                body.into_owned()
             };
             Response::new(200, kind, body)
         }
         Route::Redirect(location) => {
             Response::text(301, &ServeMsg::Moved.to_string()).with("Location", location)
         }
-        Route::NotFound => {
-            let page = output.files.get("404.html").map_or_else(
-                || preview_page(ServeMsg::NotFoundTitle, ServeMsg::NotFound),
-                Vec::clone,
-            );
-            Response::new(404, HTML, reload::inject(&page, &build))
-        }
+        Route::NotFound => not_found(output.files(), &build),
         Route::BadRequest => Response::text(400, &ServeMsg::NotInSite.to_string()),
     }
+}
+
+/// The site's 404 page (or renkei's own when the site has none).
+fn not_found(files: &Files, build: &str) -> Response {
+    let page = files.get("404.html").map_or_else(
+        || preview_page(ServeMsg::NotFoundTitle, ServeMsg::NotFound),
+        Vec::clone,
+    );
+    Response::new(404, HTML, reload::inject(&page, build))
 }
 
 /// Turns the request into a page's WebSocket, tells the page the build now
@@ -656,27 +739,54 @@ fn open_browser(url: &str) {
 mod tests {
     use super::*;
     use crate::messages::Text;
+    use crate::render::files_of;
+
+    fn served(texts: &[(&str, &str)]) -> Option<Arc<dyn Served>> {
+        Some(Arc::new(files_of(texts)))
+    }
 
     #[test]
     fn only_changed_stylesheets_are_swapped() {
-        let old = Output::from_texts(&[("index.html", "a"), ("css/site.css", "x")]);
-        assert_eq!(change(Some(&old), &old), Change::Nothing);
-        let styled = Output::from_texts(&[("index.html", "a"), ("css/site.css", "y")]);
+        let old = files_of(&[("index.html", "a"), ("css/site.css", "x")]);
+        assert_eq!(change(Some(&old), &old, None), Change::Nothing);
+        let styled = files_of(&[("index.html", "a"), ("css/site.css", "y")]);
         assert_eq!(
-            change(Some(&old), &styled),
+            change(Some(&old), &styled, None),
             Change::Styles(vec!["css/site.css".into()])
         );
-        let edited = Output::from_texts(&[("index.html", "b"), ("css/site.css", "y")]);
-        assert_eq!(change(Some(&old), &edited), Change::Files(2));
-        let added = Output::from_texts(&[
+        let edited = files_of(&[("index.html", "b"), ("css/site.css", "y")]);
+        assert_eq!(change(Some(&old), &edited, None), Change::Files(2));
+        let added = files_of(&[
             ("index.html", "a"),
             ("css/site.css", "x"),
             ("css/print.css", ""),
         ]);
-        assert_eq!(change(Some(&old), &added), Change::Files(1));
-        let removed = Output::from_texts(&[("index.html", "a")]);
-        assert_eq!(change(Some(&old), &removed), Change::Files(1));
-        assert_eq!(change(None, &old), Change::Files(2));
+        assert_eq!(change(Some(&old), &added, None), Change::Files(1));
+        let removed = files_of(&[("index.html", "a")]);
+        assert_eq!(change(Some(&old), &removed, None), Change::Files(1));
+        assert_eq!(change(None, &old, None), Change::Files(2));
+    }
+
+    #[test]
+    fn office_pages_rendered_on_request_count_as_changed_when_their_inputs_did() {
+        let old = files_of(&[("index.html", "a")]);
+        assert_eq!(change(Some(&old), &old, Some(3)), Change::Files(3));
+        assert_eq!(change(Some(&old), &old, Some(0)), Change::Nothing);
+        let styled = files_of(&[("index.html", "a"), ("css/site.css", "y")]);
+        assert_eq!(change(Some(&old), &styled, Some(3)), Change::Files(4));
+        let root = Path::new("/site");
+        let touches = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            touches_office_pages(root, &paths)
+        };
+        assert!(touches(&["/site/data/offices.csv"]));
+        assert!(touches(&["/site/themes/default/templates/office.html"]));
+        assert!(touches(&["/site/site.toml"]));
+        assert!(!touches(&[
+            "/site/content/guides/start.md",
+            "/site/static/logo.png"
+        ]));
+        assert!(!touches(&[]));
     }
 
     #[test]
@@ -684,7 +794,8 @@ mod tests {
         let shared = Shared::new(true);
         assert_eq!(
             shared.publish(
-                Some(Output::from_texts(&[("index.html", "a")])),
+                served(&[("index.html", "a")]),
+                false,
                 &Diagnostics::default()
             ),
             Some(Change::Files(1))
@@ -694,19 +805,20 @@ mod tests {
         diags.push(
             crate::diag::Diagnostic::error("content/_index.md", Text::same("bad")).at_line(2),
         );
-        assert_eq!(shared.publish(None, &diags), None);
+        assert_eq!(shared.publish(None, false, &diags), None);
         {
             let current = shared.read();
             assert_eq!(current.build(), first);
             assert_eq!(
-                current.output.as_deref(),
-                Some(&Output::from_texts(&[("index.html", "a")]))
+                current.output.as_deref().map(Served::files),
+                Some(&files_of(&[("index.html", "a")]))
             );
             assert_eq!(current.errors[0].place, "content/_index.md:2");
         }
         assert_eq!(
             shared.publish(
-                Some(Output::from_texts(&[("index.html", "a")])),
+                served(&[("index.html", "a")]),
+                false,
                 &Diagnostics::default()
             ),
             Some(Change::Nothing)
@@ -719,10 +831,11 @@ mod tests {
     fn missing_pages_get_the_sites_404_with_the_script() {
         let shared = Shared::new(true);
         shared.publish(
-            Some(Output::from_texts(&[
+            served(&[
                 ("index.html", "<body></body>"),
                 ("404.html", "<body>無い</body>"),
-            ])),
+            ]),
+            false,
             &Diagnostics::default(),
         );
         let get = |target: &str| {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::harness::{GUIDE, TestSite};
+use crate::harness::{GUIDE, OFFICES, TestSite};
 
 /// How long a rebuild may take on a busy machine before a test gives up.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -574,4 +574,36 @@ fn build_watch_publishes_a_snapshot_written_in_chunks_only_when_complete() {
         "only the first build and the complete snapshot are published:\n{}",
         watching.stderr()
     );
+}
+
+#[test]
+fn office_pages_are_rendered_on_request_and_follow_an_office_only_change() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    // Held nowhere in memory: rendered when asked for, with the live script.
+    let page = server.get("/offices/4410100002/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("ひまわり訪問介護"));
+    assert!(page.body.contains("renkei-live"));
+    assert_eq!(
+        (
+            server.get("/offices/4410100002").status,
+            server.get("/offices/4410100002").header("location")
+        ),
+        (301, "/offices/4410100002/")
+    );
+    assert_eq!(server.get("/offices/4499999999/").status, 404);
+    // A not-adopted office's name appears on no page held in memory: only
+    // its own page changes, and the rebuild must still count it.
+    site.write(
+        "data/offices.csv",
+        &OFFICES.replace("ひまわり訪問介護", "ひまわり訪問介護ステーション"),
+    );
+    wait_until("the renamed office on its page", &server, || {
+        server
+            .get("/offices/4410100002/")
+            .body
+            .contains("ひまわり訪問介護ステーション")
+    });
+    server.wait_for_stderr("changed: data/offices.csv");
 }

@@ -34,12 +34,13 @@ pub struct Job {
 }
 
 /// Shared by every page builder.
+#[derive(Clone, Copy)]
 pub struct Builder<'a> {
     pub site: &'a Site,
     pub figures: &'a Figures,
-    pub site_view: SiteView,
+    pub site_view: &'a SiteView,
     /// Care software name as reported → its manual's URL.
-    pub manual_of: HashMap<&'a str, String>,
+    pub manual_of: &'a HashMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -64,7 +65,7 @@ impl<'a> Builder<'a> {
 
     fn job<T: Serialize>(&self, path: &str, template: &'static str, meta: Meta, page: T) -> Job {
         let context = tera::Context::from_serialize(Common {
-            site: &self.site_view,
+            site: self.site_view,
             meta,
             page,
         })

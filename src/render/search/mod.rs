@@ -210,7 +210,7 @@ pub fn files(
     site: &Site,
     figures: &Figures,
     search: &Search,
-    manual_of: &HashMap<&str, String>,
+    manual_of: &HashMap<String, String>,
 ) -> Vec<(String, Vec<u8>)> {
     let facets = &figures.facets;
     let service_index: HashMap<&str, usize> = facets
