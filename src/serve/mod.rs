@@ -363,7 +363,9 @@ impl Shared {
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         let prev = current.build();
         let change = output.map(|output| {
-            let offices = offices_touched.then(|| output.lazy_count());
+            // The first build has every page to count.
+            let first = current.output.is_none();
+            let offices = (offices_touched || first).then(|| output.lazy_count());
             let old = current.output.as_deref().map(Served::files);
             let change = change(old, output.files(), offices);
             if change != Change::Nothing {
