@@ -1,5 +1,5 @@
-// Writes a synthetic prefecture site with many offices, for the search
-// benchmark: node bench/gen-prefecture.mjs DIR [OFFICES=60000].
+// Writes a synthetic prefecture site with many offices, for the benchmarks:
+// node bench/gen-prefecture.mjs DIR [OFFICES=60000] [--one-municipality].
 //
 // Kanagawa's real municipality list (three designated cities with wards) with
 // made-up offices: names, readings, corporations and addresses are drawn
@@ -9,9 +9,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [dir, total = '60000'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --one-municipality: every office in the first municipality (a corner case for the benchmarks).
+const one = args.includes('--one-municipality');
+const [dir, total = '60000'] = args.filter((a) => !a.startsWith('--'));
 if (!dir) {
-  console.error('usage: node bench/gen-prefecture.mjs DIR [OFFICES]');
+  console.error('usage: node bench/gen-prefecture.mjs DIR [OFFICES] [--one-municipality]');
   process.exit(2);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,7 +78,7 @@ const corporations = Array.from({ length: 6000 }, () => {
 });
 const weights = places.map(() => 0.3 + random() * 1.4);
 const weightSum = weights.reduce((a, b) => a + b, 0);
-const perPlace = weights.map((w) => Math.floor((w / weightSum) * Number(total)));
+const perPlace = weights.map((w) => (one ? 0 : Math.floor((w / weightSum) * Number(total))));
 perPlace[0] += Number(total) - perPlace.reduce((a, b) => a + b, 0);
 
 const sequence = {};
