@@ -19,7 +19,7 @@ pub fn service_types(
     site: &Site,
     adoption: &IdMap<OfficeId, Option<Adoption>>,
 ) -> PlaceMap<Vec<Breakdown>> {
-    let mut per = per_place(site, adoption, |o| o.service_types.clone());
+    let mut per = per_place(site, adoption, |o| &o.service_types);
     for (_, list) in per.iter_mut() {
         list.sort_by(|a, b| {
             b.counts
@@ -37,7 +37,7 @@ pub fn areas(
     site: &Site,
     adoption: &IdMap<OfficeId, Option<Adoption>>,
 ) -> PlaceMap<Vec<Breakdown>> {
-    let mut per = per_place(site, adoption, |o| vec![o.area.clone()]);
+    let mut per = per_place(site, adoption, |o| std::slice::from_ref(&o.area));
     for (_, list) in per.iter_mut() {
         if list.iter().all(|b| b.label.is_empty()) {
             list.clear();
@@ -46,13 +46,15 @@ pub fn areas(
     per
 }
 
-fn per_place(
-    site: &Site,
+/// Counts per place and label; labels are borrowed from the offices and
+/// copied once per place they first appear in, not once per office.
+fn per_place<'s>(
+    site: &'s Site,
     adoption: &IdMap<OfficeId, Option<Adoption>>,
-    labels: impl Fn(&Office) -> Vec<String>,
+    labels: impl Fn(&'s Office) -> &'s [String],
 ) -> PlaceMap<Vec<Breakdown>> {
     let mut per: PlaceMap<Vec<Breakdown>> = site.places.map(|_| Vec::new());
-    let mut index: PlaceMap<HashMap<String, usize>> = site.places.map(|_| HashMap::new());
+    let mut index: PlaceMap<HashMap<&str, usize>> = site.places.map(|_| HashMap::new());
     let planned: HashSet<OfficeId> = site.plans.iter().map(|p| p.office).collect();
     for office in &site.offices {
         let linking = adoption[office.id].as_ref().map(|a| a.linking);
@@ -60,7 +62,7 @@ fn per_place(
         for label in labels(office) {
             for place in site.places.with_ancestors(office.place) {
                 let list = &mut per[place];
-                let at = *index[place].entry(label.clone()).or_insert_with(|| {
+                let at = *index[place].entry(label.as_str()).or_insert_with(|| {
                     list.push(Breakdown {
                         label: label.clone(),
                         counts: Counts::default(),
