@@ -34,7 +34,7 @@ for c in "${cases[@]}"; do
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$renkei" build --root "$work/site" --out "$work/out" --quiet >/dev/null 2>&1
   read -r wall user sys kib < "$work/time"
   files=$(find "$work/out" -type f | wc -l)
-  printf '%-12s %9s %8s %8s %8s %9s %9s %8s %11s %11s\n' "$c" "$n" "$wall" "$user" "$sys" "$((kib / 1024))" "$((input / 1024))" "$files" \
+  printf '%-12s %9s %8s %8s %8s %9s %9s %8s %11s %11s\n' "$c" "$n" "$wall" "$user" "$sys" "$((kib / 1024))" "$(awk -v k="$input" 'BEGIN {printf "%.1f", k / 1024}')" "$files" \
     "$(awk -v u="$user" -v s="$sys" -v n="$n" 'BEGIN {printf "%.0f", (u + s) * 1e6 / n}')" \
     "$(awk -v k="$kib" -v n="$n" 'BEGIN {printf "%.1f", k / n}')"
   mv "$work/out" "$work/gone-$c"

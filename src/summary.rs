@@ -9,12 +9,13 @@
 //! read by the command line before the new output is swapped in; no pipeline
 //! stage reads them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::messages::summary::SummaryMsg;
 use crate::messages::{Lang, Text};
+use crate::render::Files;
 
 const MUNICIPALITIES: &str = "data/municipalities.csv";
 const ADOPTED: &str = "data/adopted-offices.csv";
@@ -52,7 +53,7 @@ struct Row {
 }
 
 /// The summary block, or why there is no comparison.
-pub fn summarize(previous: &Previous, files: &BTreeMap<String, Vec<u8>>) -> String {
+pub fn summarize(previous: &Previous, files: &Files) -> String {
     let Some(now) = files.get(MUNICIPALITIES).and_then(|b| rows(b)) else {
         return String::new();
     };
@@ -125,7 +126,7 @@ pub fn summarize(previous: &Previous, files: &BTreeMap<String, Vec<u8>>) -> Stri
 }
 
 /// Offices in the new adopted-offices.csv that the previous one lacked.
-fn newly_adopted(previous: &Previous, files: &BTreeMap<String, Vec<u8>>) -> Option<usize> {
+fn newly_adopted(previous: &Previous, files: &Files) -> Option<usize> {
     let before = office_numbers(previous.adopted.as_deref()?)?;
     let now = office_numbers(files.get(ADOPTED)?)?;
     Some(now.difference(&before).count())
@@ -230,7 +231,7 @@ mod tests {
     const HEADER: &str =
         "\u{feff}code,name,as_of,offices,adopted,rate,cm_offices,cm_adopted,cm_rate,linking\n";
 
-    fn output(municipalities: &str, adopted: &str) -> BTreeMap<String, Vec<u8>> {
+    fn output(municipalities: &str, adopted: &str) -> Files {
         files_of(&[(MUNICIPALITIES, municipalities), (ADOPTED, adopted)])
     }
 

@@ -107,12 +107,17 @@ impl Rendered {
     /// for (an office page that does not render reads as empty: its error
     /// is reported where the pages are consumed).
     pub fn file(&self, path: &str) -> Option<Cow<'_, [u8]>> {
-        if let Some(bytes) = self.files.get(path) {
-            return Some(Cow::Borrowed(bytes));
+        match self.files.get(path) {
+            Some(bytes) => Some(Cow::Borrowed(bytes)),
+            None => Some(Cow::Owned(self.office_page(path)?.unwrap_or_default())),
         }
+    }
+
+    /// The office page at `path`, rendered now; `None` when no office's
+    /// page is there.
+    pub fn office_page(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
         let offices = self.offices();
-        let id = offices.at(path)?;
-        Some(Cow::Owned(offices.render(id).unwrap_or_default()))
+        offices.at(path).map(|id| offices.render(id))
     }
 
     /// Renders every office page once without keeping any (what `check`

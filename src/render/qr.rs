@@ -25,8 +25,8 @@ pub fn svg(text: &str, label: &str) -> String {
     canvas.apply_mask(MaskPattern::Checkerboard);
     let width = usize::try_from(version.width()).expect("a QR code is 21 to 177 modules wide");
     let size = width + 2 * QUIET;
-    // One subpath per run of dark modules in a row, written without a
-    // `format!` per module: drawing was a quarter of an office page's time.
+    // One subpath per run of dark modules in a row, written into one buffer
+    // without allocating per module (BENCHMARKS.md, "QR codes").
     let colors = canvas.into_colors();
     let mut path = String::with_capacity(colors.len() * 4);
     for (y, row) in colors.chunks(width).enumerate() {

@@ -593,17 +593,22 @@ fn office_pages_are_rendered_on_request_and_follow_an_office_only_change() {
         (301, "/offices/4410100002/")
     );
     assert_eq!(server.get("/offices/4499999999/").status, 404);
-    // A not-adopted office's name appears on no page held in memory: only
-    // its own page changes, and the rebuild must still count it.
-    site.write(
-        "data/offices.csv",
-        &OFFICES.replace("ひまわり訪問介護", "ひまわり訪問介護ステーション"),
-    );
-    wait_until("the renamed office on its page", &server, || {
+    // A not-adopted office's telephone number appears on no page held in
+    // memory: only its own page changes, and the rebuild must still count it.
+    let with_phone: String = OFFICES
+        .lines()
+        .map(|line| match line.split(',').next() {
+            Some("office_number") => format!("{line},phone\n"),
+            Some("4410100002") => format!("{line},097-555-0102\n"),
+            _ => format!("{line},\n"),
+        })
+        .collect();
+    site.write("data/offices.csv", &with_phone);
+    wait_until("the office's telephone number on its page", &server, || {
         server
             .get("/offices/4410100002/")
             .body
-            .contains("ひまわり訪問介護ステーション")
+            .contains("097-555-0102")
     });
     server.wait_for_stderr("changed: data/offices.csv");
 }

@@ -392,22 +392,16 @@ mod tests {
             target("guides/install", None),
             target("css/site.css", None),
         ];
-        assert!(
-            verify(&found, |p| files
-                .get(p)
-                .map(|b| Cow::Borrowed(b.as_slice())))
-            .is_empty()
-        );
+        let file = |p: &str| files.get(p).map(|b| Cow::Borrowed(b.as_slice()));
+        assert!(verify(&found, file).is_empty());
         let broken = [
             target("guides/install/", Some("x")),
             target("offices/", None),
         ];
-        let messages: Vec<String> = verify(&broken, |p| {
-            files.get(p).map(|b| Cow::Borrowed(b.as_slice()))
-        })
-        .into_iter()
-        .map(|d| d.to_string())
-        .collect();
+        let messages: Vec<String> = verify(&broken, file)
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect();
         assert_eq!(
             messages,
             [
