@@ -47,6 +47,7 @@ pub enum WriteError {
     HoldsSite(PathBuf),
     InsideInputs { out: PathBuf, folder: &'static str },
     NotOurs(PathBuf),
+    LooksLikeSite { out: PathBuf, what: String },
 }
 
 impl WriteError {
@@ -68,6 +69,10 @@ impl WriteError {
             WriteError::NotOurs(path) => WriteMsg::NotOurs {
                 path: shown(path),
                 marker: MARKER.to_string(),
+            },
+            WriteError::LooksLikeSite { out, what } => WriteMsg::LooksLikeSite {
+                path: shown(out),
+                what: what.clone(),
             },
         }
     }
@@ -158,32 +163,24 @@ pub struct Destination {
     shown: PathBuf,
     /// Absolute, with symbolic links resolved.
     path: PathBuf,
+    /// The site's folder, resolved the same way.
+    root: PathBuf,
     /// Take over a folder without the marker.
     force: bool,
 }
 
 impl Destination {
     /// Checks `out` as the output of the site at `root`: refused when it is
-    /// the site, holds it, or lies in one of its input folders (whatever
-    /// `force` says), and when it is a folder of someone else's files
-    /// (unless `force`).
+    /// the site, holds it, lies in one of its input folders, or looks like a
+    /// site of its own (whatever `force` says), and when it is a folder of
+    /// someone else's files (unless `force`).
     pub fn new(root: &Path, out: &Path, force: bool) -> Result<Destination, WriteError> {
-        let root = resolve(root);
-        let path = resolve(out);
-        let shown = out.to_path_buf();
-        if path == root {
-            return Err(WriteError::SiteRoot(shown));
-        }
-        if root.starts_with(&path) {
-            return Err(WriteError::HoldsSite(shown));
-        }
-        if let Some(folder) = INPUT_FOLDERS
-            .into_iter()
-            .find(|f| path.starts_with(root.join(f)))
-        {
-            return Err(WriteError::InsideInputs { out: shown, folder });
-        }
-        let destination = Destination { shown, path, force };
+        let destination = Destination {
+            shown: out.to_path_buf(),
+            path: resolve(out),
+            root: resolve(root),
+            force,
+        };
         destination.check_owner()?;
         Ok(destination)
     }
@@ -193,23 +190,115 @@ impl Destination {
         &self.shown
     }
 
-    /// Whether the folder (still) is renkei's to replace.
+    /// Whether the folder (still) is renkei's to replace. Folders are
+    /// compared by what they are (device and inode, on Windows the file
+    /// id), not by how they are spelled: a bind mount, a symlinked parent, a
+    /// junction or another letter case of the site is still the site.
     fn check_owner(&self) -> Result<(), WriteError> {
+        let shown = || self.shown.clone();
+        let out = identities(&self.path);
+        if let Some(site) = identity(&self.root) {
+            if out
+                .first()
+                .is_some_and(|(at, id)| *at == self.path && *id == site)
+            {
+                return Err(WriteError::SiteRoot(shown()));
+            }
+            let holds = identities(&self.root);
+            if let Some((_, here)) = out.first().filter(|(at, _)| *at == self.path)
+                && holds.iter().any(|(_, id)| id == here)
+            {
+                return Err(WriteError::HoldsSite(shown()));
+            }
+            // Where the way down passes through the site, the folder it
+            // takes there; and any input folder reached another way.
+            let through_site = out
+                .iter()
+                .filter(|(_, id)| *id == site)
+                .filter_map(|(at, _)| self.path.strip_prefix(at).ok()?.components().next());
+            let taken = through_site
+                .filter_map(|first| INPUT_FOLDERS.into_iter().find(|f| first.as_os_str() == *f));
+            let reached = INPUT_FOLDERS.into_iter().filter(|folder| {
+                identity(&self.root.join(folder))
+                    .is_some_and(|input| out.iter().any(|(_, id)| *id == input))
+            });
+            if let Some(folder) = taken.chain(reached).next() {
+                return Err(WriteError::InsideInputs {
+                    out: shown(),
+                    folder,
+                });
+            }
+        }
         let Ok(meta) = fs::metadata(&self.path) else {
             return Ok(());
         };
         if !meta.is_dir() {
-            return Err(WriteError::NotADirectory(self.shown.clone()));
+            return Err(WriteError::NotADirectory(shown()));
         }
-        if self.force || self.path.join(MARKER).is_file() {
+        if let Some(what) = site_sign(&self.path) {
+            return Err(WriteError::LooksLikeSite { out: shown(), what });
+        }
+        if self.path.join(MARKER).is_file() {
             return Ok(());
         }
         let mut entries = fs::read_dir(&self.path).map_err(io_error(&self.shown))?;
-        match entries.next() {
-            None => Ok(()),
-            Some(_) => Err(WriteError::NotOurs(self.shown.clone())),
+        if entries.next().is_none() {
+            return Ok(());
         }
+        if !self.force {
+            return Err(WriteError::NotOurs(shown()));
+        }
+        self.check_takeover()
     }
+
+    /// `--force` replaces a folder of someone else's files whole, so nothing
+    /// in it may be a site, a repository, or a second way into this site.
+    fn check_takeover(&self) -> Result<(), WriteError> {
+        let site = identity(&self.root);
+        for entry in walkdir::WalkDir::new(&self.path).min_depth(1) {
+            let entry = entry.map_err(|e| io_error(&self.shown)(e.into()))?;
+            let held = |what: &str| WriteError::LooksLikeSite {
+                out: entry.path().to_path_buf(),
+                what: what.to_string(),
+            };
+            let name = entry.file_name();
+            if name == ".git" || name == "site.toml" {
+                return Err(held(&name.to_string_lossy()));
+            }
+            if entry.file_type().is_dir() && site.is_some() && identity(entry.path()) == site {
+                return Err(WriteError::HoldsSite(self.shown.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a folder is, whatever its name.
+fn identity(path: &Path) -> Option<same_file::Handle> {
+    same_file::Handle::from_path(path).ok()
+}
+
+/// `path` and each of its folders up to the root of the file system that
+/// exists, with what it is: the output's way down, compared with the
+/// site's folders.
+fn identities(path: &Path) -> Vec<(PathBuf, same_file::Handle)> {
+    path.ancestors()
+        .filter_map(|at| identity(at).map(|id| (at.to_path_buf(), id)))
+        .collect()
+}
+
+/// What marks `dir` as a site or a repository rather than an output: a
+/// `site.toml`, a `.git`, or a `content/` folder that is not a page of a
+/// built site (a page's folder holds its `index.html`).
+fn site_sign(dir: &Path) -> Option<String> {
+    if dir.join("site.toml").exists() {
+        return Some("site.toml".into());
+    }
+    if fs::symlink_metadata(dir.join(".git")).is_ok() {
+        return Some(".git".into());
+    }
+    let content = dir.join("content");
+    (content.is_dir() && !content.join("index.html").is_file()).then(|| "content/".into())
 }
 
 /// `path` made absolute, `.` and `..` applied and symbolic links resolved as

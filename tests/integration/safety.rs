@@ -75,6 +75,99 @@ fn the_input_folders_are_never_an_output() {
     assert_eq!(before, tree(site.path()));
 }
 
+/// A bind mount of a folder for the length of a test (mount needs root:
+/// CI runs as root; elsewhere the test says it did not run).
+struct BindMount(std::path::PathBuf);
+
+impl BindMount {
+    fn new(source: &Path, target: &Path) -> Option<BindMount> {
+        std::fs::create_dir_all(target).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .arg("--bind")
+            .args([source, target])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("not run: `mount --bind` needs root (CI runs as root)");
+        }
+        mounted.then(|| BindMount(target.to_path_buf()))
+    }
+}
+
+impl Drop for BindMount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_second_path_to_the_site_is_still_the_site() {
+    let site = TestSite::minimal();
+    std::fs::create_dir(site.path().join(".git")).unwrap();
+    std::fs::write(site.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = tree(site.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+
+    let alias = elsewhere.path().join("alias");
+    if let Some(_mount) = BindMount::new(site.path(), &alias) {
+        let run = build_into(&site, &alias, &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("is the site's own folder");
+        run.assert_stderr_has("(--force does not change this)");
+        // Through the mount, the site's inputs are still its inputs.
+        let run = build_into(&site, &alias.join("content"), &["--force"]);
+        run.assert_stderr_has("is inside the site's content/ folder");
+    }
+    let above = elsewhere.path().join("above");
+    if let Some(_mount) = BindMount::new(site.path().parent().unwrap(), &above) {
+        let run = build_into(&site, &above, &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("holds the site's folder");
+    }
+    // A symlinked parent is a second name too.
+    let link = elsewhere.path().join("link");
+    std::os::unix::fs::symlink(site.path().parent().unwrap(), &link).unwrap();
+    let name = site.path().file_name().unwrap();
+    let run = build_into(&site, &link.join(name), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has("is the site's own folder");
+    assert_eq!(before, tree(site.path()));
+}
+
+#[test]
+fn a_folder_that_looks_like_a_site_is_never_taken_over() {
+    let site = TestSite::minimal();
+    let other = TestSite::minimal();
+    let before = tree(other.path());
+    let run = build_into(&site, other.path(), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has(&format!(
+        "error: --out {} holds site.toml, so it looks like a site or its sources",
+        other.path().display()
+    ));
+    assert_eq!(before, tree(other.path()));
+
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(repo.path().join("docs/.git")).unwrap();
+    std::fs::write(repo.path().join("docs/readme.txt"), "mine").unwrap();
+    let before = tree(repo.path());
+    let run = build_into(&site, repo.path(), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has("holds .git, so it looks like a site or its sources");
+    assert_eq!(before, tree(repo.path()));
+
+    // A folder holding a bind mount of the site is never replaced either.
+    let holder = tempfile::tempdir().unwrap();
+    std::fs::write(holder.path().join("notes.txt"), "mine").unwrap();
+    if let Some(_mount) = BindMount::new(site.path(), &holder.path().join("inner")) {
+        let run = build_into(&site, holder.path(), &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("holds the site's folder");
+        assert!(site.path().join("site.toml").is_file());
+    }
+}
+
 #[test]
 fn a_folder_of_unrelated_files_is_refused_without_force() {
     let site = TestSite::minimal();
