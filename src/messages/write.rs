@@ -24,6 +24,9 @@ messages! {
         LooksLikeSite { path: String, what: String } =>
             ja "--out {path} には {what} があり、サイトかその元のファイルのようです。置き換えずに止めました。public のような専用のフォルダーを指定してください（--force を付けても変わりません）",
             en "--out {path} holds {what}, so it looks like a site or its sources: refusing to replace it; choose a folder of its own such as public (--force does not change this)";
+        Waiting { path: String } =>
+            ja "別の renkei が {path} に書き出しています。終わるのを待ってから書き出します",
+            en "another renkei is writing {path}: waiting for it to finish";
     }
 }
 

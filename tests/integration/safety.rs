@@ -311,3 +311,117 @@ fn open_data_cells_that_start_like_a_formula_are_quoted() {
     assert_eq!(json[1]["name"], "+大分市");
     assert_eq!(json[1]["rate"], 50.0);
 }
+
+/// Two small sites whose outputs differ in every page's text, each built
+/// once into a folder of its own: the two whole outputs a write may leave.
+fn two_sites() -> (TestSite, TestSite, [BTreeMap<String, Vec<u8>>; 2]) {
+    let a = TestSite::minimal();
+    let b = TestSite::minimal();
+    b.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace("テスト県 ポータル", "別の県 ポータル"),
+    );
+    for n in 0..60 {
+        b.write(
+            &format!("content/news/item-{n:02}.md"),
+            &crate::harness::NEWS.replace("研修会を開きます。", &format!("お知らせ {n}。")),
+        );
+    }
+    let whole = [&a, &b].map(|site| {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path().join("public");
+        assert!(build_into(site, &out, &[]).success);
+        tree(&out)
+    });
+    (a, b, whole)
+}
+
+fn spawn_build(site: &TestSite, out: &Path) -> std::process::Child {
+    crate::harness::command()
+        .args(["build", "--quiet", "--root"])
+        .arg(site.path())
+        .arg("--out")
+        .arg(out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start renkei")
+}
+
+/// Names inside and beside `out` that only a write in progress has.
+fn staging_names(out: &Path) -> Vec<String> {
+    [out, out.parent().unwrap()]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".renkei-") && name != ".renkei-output")
+        .collect()
+}
+
+fn two_builds_at_once_leave_one_whole_output(out: &Path) {
+    let (a, b, whole) = two_sites();
+    for round in 0..4 {
+        let first = spawn_build(&a, out);
+        let second = spawn_build(&b, out);
+        for mut child in [first, second] {
+            assert!(child.wait().unwrap().success(), "round {round}");
+        }
+        let now = tree(out);
+        assert!(
+            whole.contains(&now),
+            "round {round}: a mix of two builds ({} files)",
+            now.len()
+        );
+        assert_eq!(staging_names(out), Vec::<String>::new(), "round {round}");
+    }
+}
+
+#[test]
+fn two_builds_of_one_output_take_turns() {
+    let outside = tempfile::tempdir().unwrap();
+    two_builds_at_once_leave_one_whole_output(&outside.path().join("public"));
+}
+
+#[test]
+fn two_builds_of_one_mount_point_take_turns() {
+    let outside = tempfile::tempdir().unwrap();
+    let volume = outside.path().join("volume");
+    if let Some(_mount) = BindMount::new(&volume, &volume) {
+        two_builds_at_once_leave_one_whole_output(&volume);
+    }
+}
+
+#[test]
+fn a_killed_update_of_a_mount_point_is_completed_by_the_next_build() {
+    let (a, b, whole) = two_sites();
+    let outside = tempfile::tempdir().unwrap();
+    let volume = outside.path().join("volume");
+    let Some(_mount) = BindMount::new(&volume, &volume) else {
+        return;
+    };
+    assert!(build_into(&a, &volume, &[]).success);
+    let broken = TestSite::minimal();
+    broken.write("site.toml", "title = \"壊れた設定\"\n");
+    let mut dice = Dice(0x0bad_cafe_f00d_0007);
+    for round in 0..12 {
+        let site = if round % 2 == 0 { &b } else { &a };
+        let mut child = spawn_build(site, &volume);
+        std::thread::sleep(Duration::from_millis(dice.below(600)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        // A build that then fails still leaves the output whole.
+        let run = build_into(&broken, &volume, &[]);
+        assert!(!run.success, "round {round}");
+        let now = tree(&volume);
+        assert!(
+            whole.contains(&now),
+            "round {round}: a mix of two builds ({} files)",
+            now.len()
+        );
+        assert_eq!(
+            staging_names(&volume),
+            Vec::<String>::new(),
+            "round {round}"
+        );
+    }
+}
