@@ -611,6 +611,8 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
                 continue;
             }
         };
+        let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+        super::limits::long_settings(&text, &toml_path, line_of, diags);
         let rows = read_csv(root, rel, &found.source, SURVEY_COLUMNS, diags);
         surveys.push(SurveyFile {
             slug: slug.to_string(),

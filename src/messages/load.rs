@@ -67,6 +67,9 @@ messages! {
         TooLarge { key: String, value: String } =>
             ja "`{key}` の {value} は大きすぎます。もっと小さい数で書きます",
             en "{key} {value} is too large";
+        TextTooLong { key: String, size: String, limit: String } =>
+            ja "`{key}` の文が {size} あり、設定1つの上限 {limit} を超えています。長い文章は content/ のページに書いてください",
+            en "{key} is {size} of text, more than the {limit} one setting may hold: put long texts on a page under content/";
         Bool { key: String } =>
             ja "`{key}` は true か false で書きます（例：`{key} = true`）",
             en "{key} must be true or false, without quotes (for example `{key} = true`)";
