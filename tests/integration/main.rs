@@ -22,4 +22,5 @@ mod publish;
 mod safety;
 mod search;
 mod serve;
+mod sheets;
 mod theme;
