@@ -23,6 +23,10 @@ messages! {
         NumberTwice { number: String, first: usize } =>
             ja "事業所番号「{number}」が2回書かれています（最初は{first}行目）。1行にまとめてください",
             en "office_number \"{number}\" is listed twice (first on line {first})";
+        /// A spreadsheet's total row, in any data file.
+        TotalRow { cell: String } =>
+            ja "「{cell}」の行は表計算ソフトで足した合計の行で、データの行ではありません。この行を消してください（合計は renkei が数えます）",
+            en "the \"{cell}\" row is a spreadsheet's total, not a row of data: delete the row (renkei counts the totals itself)";
         NameEmpty { number: String } =>
             ja "事業所 {number} の事業所名（`name`）が空です",
             en "name is empty for office {number}";
@@ -74,9 +78,9 @@ messages! {
     /// Municipality codes, wherever they are written.
     pub enum CodeMsg {
         /// Five digits, nothing known of either six-digit reading.
-        FiveDigits { code: String, fixed: String } =>
-            ja "コード「{code}」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁です（「{fixed}」）",
-            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit (\"{fixed}\")",
+        FiveDigits { code: String } =>
+            ja "コード「{code}」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁ですが、先頭に0を足しても検査数字を足しても全国の一覧にないコードになります。正しいコードを確かめてください",
+            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit, but neither a leading zero nor a check digit makes it a code of the national list: check the code",
             many ja "コードが5桁です", en "codes have 5 digits";
         /// Five digits: the check digit left out.
         CheckDigitLost { code: String, fixed: String, name: String } =>
@@ -95,10 +99,15 @@ messages! {
         ShapeNamed { code: String, named: String } =>
             ja "コード「{code}」は6桁の全国地方公共団体コードで書きます（{code}は「{named}」です）",
             en "code \"{code}\" must be a 6-digit national local government code such as \"442011\" (for {code} write {named})";
-        WrongCheckDigit { code: String, five: String, expected: u8 } =>
-            ja "コード「{code}」の最後の検査数字が合いません。{five}の検査数字は{expected}です（「{five}{expected}」）",
-            en "code \"{code}\" has a wrong check digit: for {five} it is {expected} (\"{five}{expected}\")",
+        WrongCheckDigit { code: String, five: String, expected: u8, name: String } =>
+            ja "コード「{code}」の最後の検査数字が合いません。{five}の検査数字は{expected}です（「{five}{expected}」、{name}）",
+            en "code \"{code}\" has a wrong check digit: for {five} it is {expected} (\"{five}{expected}\", {name})",
             many ja "コードの検査数字が合いません", en "codes have a wrong check digit";
+        /// Six digits whose check digit fits no code of the national list.
+        NoSuchCode { code: String } =>
+            ja "コード「{code}」の最後の検査数字が合いません。全国地方公共団体コードの一覧にない番号です。正しいコードを確かめてください",
+            en "code \"{code}\" has a wrong check digit and is no code of the national list: check the code",
+            many ja "コードが全国の一覧にありません", en "codes are not in the national list";
         OtherPrefecture { code: String, of: String, prefecture: String } =>
             ja "コード「{code}」は都道府県コード{of}の市区町村ですが、site.toml は prefecture_code = \"{prefecture}\" です",
             en "code \"{code}\" belongs to prefecture {of}, but site.toml says prefecture_code = \"{prefecture}\"";

@@ -12,7 +12,7 @@ use crate::load::config::Config;
 use crate::load::data::{MUNICIPALITIES, MunicipalityRow};
 use crate::load::table::Located;
 use crate::messages::Text;
-use crate::messages::model::{CodeMsg, MunicipalityMsg};
+use crate::messages::model::{CodeMsg, MunicipalityMsg, OfficeMsg};
 
 use super::spelling;
 
@@ -138,6 +138,11 @@ pub(crate) fn municipalities(
     for row in rows {
         let v = &row.value;
         let code = spelling::code(&v.code);
+        if let Some(cell) = [&code, &v.name].into_iter().find(|c| spelling::is_total(c)) {
+            let message = OfficeMsg::TotalRow { cell: cell.clone() };
+            diags.push(row.place(Diagnostic::error(rel, message), "code"));
+            continue;
+        }
         if let Some(problem) = spelling::code_problem(&code, prefecture) {
             rejected.municipality(
                 &meant(&code),

@@ -45,6 +45,14 @@ pub fn build(
         let number = v.office_number.clone();
         let error =
             |message: Text, column: &str| row.place(Diagnostic::error(rel, message), column);
+        if let Some(cell) = [&number, &v.name]
+            .into_iter()
+            .find(|c| spelling::is_total(c))
+        {
+            let message = OfficeMsg::TotalRow { cell: cell.clone() };
+            diags.push(error(message.into(), "office_number"));
+            continue;
+        }
         let mut problems = Vec::new();
         if let Some(problem) = spelling::office_number_problem(&number) {
             problems.push(error(problem, "office_number"));
@@ -170,6 +178,10 @@ pub fn office_of<T>(
     diags: &mut Diagnostics,
 ) -> Option<(String, OfficeId)> {
     let number = spelling::office_number(written);
+    if let Some(total) = total_row(row, &number, rel) {
+        diags.push(total);
+        return None;
+    }
     let Some(&office) = by_number.get(number.as_str()) else {
         if let Some(problem) = spelling::office_number_problem(&number) {
             diags.push(row.place(Diagnostic::error(rel, problem), "office_number"));
@@ -192,6 +204,14 @@ pub fn office_of<T>(
     Some((number, office))
 }
 
+/// The error of a spreadsheet's total row (`合計` where the office number goes).
+fn total_row<T>(row: &Located<T>, written: &str, rel: &Path) -> Option<Diagnostic> {
+    let message = OfficeMsg::TotalRow {
+        cell: written.trim().to_string(),
+    };
+    spelling::is_total(written).then(|| row.place(Diagnostic::error(rel, message), "office_number"))
+}
+
 /// Offices by number, for the files that name them.
 pub fn by_number(offices: &[Office]) -> HashMap<&str, OfficeId> {
     offices.iter().map(|o| (o.number.as_str(), o.id)).collect()
@@ -212,6 +232,10 @@ pub fn snapshots(
             let mut adoptions = Vec::new();
             for row in &file.rows {
                 let v = &row.value;
+                if let Some(total) = total_row(row, &v.office_number, &file.path) {
+                    diags.push(total);
+                    continue;
+                }
                 let Some(linking) = parse_linking(&v.linking) else {
                     let message = OfficeMsg::LinkingSpelling {
                         value: v.linking.clone(),
