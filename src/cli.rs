@@ -220,6 +220,17 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Says the build failed, and whether a previous output was kept: there may
+/// have been none.
+fn build_failed(dest: &Path) -> ExitCode {
+    if dest.exists() {
+        eprintln!("{}", CliMsg::BuildFailed);
+    } else {
+        eprintln!("{}", CliMsg::BuildFailedNothingWritten);
+    }
+    ExitCode::from(1)
+}
+
 fn build(
     root: &Path,
     out: Option<PathBuf>,
@@ -238,8 +249,7 @@ fn build(
     let (rendered, diags) = pipeline::run(root, base_url, date::today_in_japan());
     diags.report();
     let Some(rendered) = rendered else {
-        eprintln!("{}", CliMsg::BuildFailed);
-        return ExitCode::from(1);
+        return build_failed(dest.shown());
     };
     // Read before the swap: afterwards the previous output is gone.
     let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
@@ -248,8 +258,7 @@ fn build(
         Err(write::CommitError::Write(e)) => return failed(e.message(), 1),
         Err(write::CommitError::Render(d)) => {
             diag::Diagnostics::from(d).report();
-            eprintln!("{}", CliMsg::BuildFailed);
-            return ExitCode::from(1);
+            return build_failed(dest.shown());
         }
     }
     eprintln!(

@@ -10,6 +10,10 @@ messages! {
         BuildFailed =>
             ja "ビルドに失敗しました。前回の出力はそのまま残しています",
             en "build failed: the previous output was left as it was";
+        /// A failed build where there was no previous output to keep.
+        BuildFailedNothingWritten =>
+            ja "ビルドに失敗しました。出力は書き出していません",
+            en "build failed: nothing was written";
         Built { files: usize, dest: String, ms: u128 } =>
             ja "{files} 個のファイルを {dest} に書き出しました（{ms} ミリ秒）",
             en "built {files} files into {dest} in {ms} ms";

@@ -23,3 +23,4 @@ mod safety;
 mod search;
 mod serve;
 mod theme;
+mod wording;
