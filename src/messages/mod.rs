@@ -287,6 +287,8 @@ mod tests {
         all.extend(load::TableMsg::samples().into_iter().map(Text::from));
         all.extend(load::DataMsg::samples().into_iter().map(Text::from));
         all.extend(cli::CliMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::HelpMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::UsageMsg::samples().into_iter().map(Text::from));
         all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
         all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
         all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));

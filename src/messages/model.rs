@@ -68,9 +68,9 @@ messages! {
         HoldsLicense { number: String, path: String } =>
             ja "事業所 {number} は {path} で利用を始めています。導入予定ではなく導入済みとして数えます",
             en "office {number} holds a license in {path}: it counts as adopted, not as planned";
-        PlanDate { value: String } =>
-            ja "日付（`date`）の「{value}」は読めません。`2026-03-31` の形で書きます",
-            en "date \"{value}\" must be a day such as 2026-03-31";
+        PlanDate { value: String, hint: Text } =>
+            ja "日付（`date`）の「{value}」は日付として読めません。{hint}",
+            en "date \"{value}\" cannot be read as a day: {hint}";
     }
 }
 

@@ -138,6 +138,16 @@ pub struct Site {
 
 /// Builds the site; `None` when any error was found.
 pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
+    // The model names each data input by its CSV name; its findings go
+    // to the file actually read (a spreadsheet, say) and its sheet.
+    let sources = inputs.data.sources.clone();
+    let mut found = Diagnostics::default();
+    let site = build_site(inputs, &mut found);
+    sources.place(found, diags);
+    site
+}
+
+fn build_site(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let errors_before = diags.error_count();
     let config = inputs.config;
     let mut rejected = rejected::Rejected::default();

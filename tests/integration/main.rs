@@ -23,4 +23,6 @@ mod publish;
 mod safety;
 mod search;
 mod serve;
+mod sheets;
 mod theme;
+mod wording;
