@@ -182,6 +182,7 @@ macro_rules! messages {
 
 pub mod cli;
 pub mod common;
+pub mod desk;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -224,6 +225,7 @@ mod tests {
         all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
         all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
         all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));
+        all.extend(desk::DeskMsg::samples().into_iter().map(Text::from));
         all.extend(summary::SummaryMsg::samples().into_iter().map(Text::from));
         all.extend(write::WriteMsg::samples().into_iter().map(Text::from));
         all
