@@ -99,5 +99,42 @@ messages! {
             ja "下書きのページは公開されないため、プレビューはありません。",
             en "A draft is not published, so there is no preview.";
         Updating => ja "更新中…", en "Updating…";
+        DataAdoption => ja "導入状況", en "Adoption";
+        DataOffices => ja "事業所一覧", en "Offices";
+        DataPlans => ja "導入予定", en "Plans";
+        DataAreas => ja "圏域", en "Areas";
+        DataFile => ja "ファイル（CSV または Excel）", en "File (CSV or spreadsheet)";
+        DataDateHint =>
+            ja "導入状況の時点。ファイル名に 2025-12-01 のような日付があれば省略できます",
+            en "the adoption list's as-of date; may be left out when the file name has one like 2025-12-01";
+        DataNotTable =>
+            ja "CSV（.csv）か Excel（.xlsx）のファイルを選んでください",
+            en "choose a CSV (.csv) or spreadsheet (.xlsx) file";
+        Confirm => ja "確認する", en "Check";
+        Register => ja "登録", en "Register";
+        Discard => ja "取り消し", en "Discard";
+        DataResult { path: String } =>
+            ja "{path} として登録した場合の確認結果",
+            en "What registering it as {path} would do";
+        CannotRegister =>
+            ja "次の問題があるため登録できません。ファイルを直して、もう一度確認してください。",
+            en "It cannot be registered because of the following: fix the file and check it again.";
+        NoDataFindings => ja "問題は見つかりませんでした。", en "No findings.";
+        Registered { path: String } =>
+            ja "{path} を登録しました。プレビューを更新しています。",
+            en "{path} registered. The preview is being rebuilt.";
+        Discarded => ja "取り消しました。何も書き込んでいません。", en "Discarded: nothing was written.";
+        PendingGone =>
+            ja "確認したファイルが見つかりません。もう一度アップロードしてください",
+            en "the checked file is no longer held: upload it again";
+        SiteFigures => ja "サイト全体の導入事業所数と導入率", en "Site-wide adopted offices and rate";
+        Before => ja "登録前", en "Before";
+        After => ja "登録後", en "After";
+        PlaceName => ja "地域", en "Place";
+        ChangedPlaces => ja "数字が変わる地域", en "Places whose figures change";
+        NewlyAdopted => ja "新しく導入済みになる事業所", en "Offices newly adopted";
+        NoLongerAdopted => ja "導入済みでなくなる事業所", en "Offices no longer adopted";
+        OfficesGone => ja "事業所一覧からなくなる事業所", en "Offices gone from the list";
+        NoneChanged => ja "ありません", en "None";
     }
 }

@@ -382,3 +382,104 @@ fn build_output_has_no_desk_link() {
         assert!(!html.contains("/_renkei/"), "{page}");
     }
 }
+
+impl Opened {
+    /// The data desk's form sent as a browser sends it (multipart).
+    fn upload(&self, kind: &str, date: &str, file_name: &str, text: &str) -> Reply {
+        let mut body = String::new();
+        for (name, value) in [("kind", kind), ("date", date)] {
+            body.push_str(&format!(
+                "--b\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            ));
+        }
+        body.push_str(&format!(
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--b--\r\n"
+        ));
+        self.request(
+            "POST",
+            "/_renkei/data/check",
+            &format!(
+                "Cookie: {}\r\nOrigin: {}\r\nContent-Type: multipart/form-data; boundary=b\r\n",
+                self.cookie,
+                self.origin()
+            ),
+            body.as_bytes(),
+        )
+    }
+}
+
+fn hidden_id(body: &str, action: &str) -> String {
+    let form = body
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("{action} in {body}"));
+    let at = body[form..].find("name=\"id\" value=\"").unwrap() + form + 17;
+    body[at..].chars().take_while(|c| *c != '"').collect()
+}
+
+#[test]
+fn an_adoption_list_is_checked_shown_and_registered() {
+    let site = TestSite::minimal();
+    let desk = Opened::new(&site);
+    assert_eq!(desk.get("/_renkei/data/").status, 200);
+    let list = "office_number,linking,software\n4470100001,true,みらいケアノート\n4410100002,true,\n4410100003,あり,\n4470100004,0,つばさ\n";
+    let checked = desk.upload("adoption", "", "2025-12-31.csv", list);
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    assert!(checked.body.contains("data/adoption/2025-12-31.csv"));
+    assert!(
+        checked
+            .body
+            .contains("<td id=\"site-before\">3 (60.0%)</td>"),
+        "{}",
+        checked.body
+    );
+    assert!(
+        checked
+            .body
+            .contains("<td id=\"site-after\">4 (80.0%)</td>")
+    );
+    assert!(
+        checked
+            .body
+            .contains("<code>4410100002</code> ひまわり訪問介護")
+    );
+    assert!(
+        !site.path().join("data/adoption/2025-12-31.csv").exists(),
+        "checking writes nothing"
+    );
+    let id = hidden_id(&checked.body, "/_renkei/data/register");
+    let registered = desk.post("/_renkei/data/register", &[("id", &id)]);
+    assert_eq!(registered.status, 303, "{}", registered.body);
+    assert_eq!(read(&site, "data/adoption/2025-12-31.csv"), list);
+    wait_until("the new rate on the home page", &desk.server, || {
+        desk.server.get("/").body.contains("令和7年12月31日")
+    });
+    // 取り消し drops a checked file.
+    let again = desk.upload("adoption", "2026-01-31", "list.csv", list);
+    let id = hidden_id(&again.body, "/_renkei/data/discard");
+    assert_eq!(
+        desk.post("/_renkei/data/discard", &[("id", &id)]).status,
+        303
+    );
+    assert!(!site.path().join("data/adoption/2026-01-31.csv").exists());
+}
+
+#[test]
+fn a_list_with_an_unknown_office_cannot_be_registered() {
+    let site = TestSite::minimal();
+    let desk = Opened::new(&site);
+    let list = "office_number,linking,software\n4470100001,true,\n4479999999,true,\n";
+    let checked = desk.upload("adoption", "2025-12-31", "list.csv", list);
+    assert_eq!(checked.status, 422, "{}", checked.body);
+    assert!(
+        checked.body.contains("data/adoption/2025-12-31.csv:3"),
+        "{}",
+        checked.body
+    );
+    assert!(!checked.body.contains("action=\"/_renkei/data/register\""));
+    // Even sent by hand, the held file is checked again and refused.
+    let id = hidden_id(&checked.body, "/_renkei/data/discard");
+    let forced = desk.post("/_renkei/data/register", &[("id", &id)]);
+    assert_eq!(forced.status, 422);
+    assert!(!site.path().join("data/adoption/2025-12-31.csv").exists());
+    assert!(!site.path().join(".renkei/history").exists());
+}

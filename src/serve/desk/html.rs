@@ -18,6 +18,7 @@ pub fn layout(title: &str, body: &str) -> String {
     let nav = [
         ("/_renkei/", DeskMsg::Desk),
         ("/_renkei/new", DeskMsg::NewPage),
+        ("/_renkei/data/", DeskMsg::DataDesk),
         ("/_renkei/history", DeskMsg::History),
         ("/_renkei/check", DeskMsg::Check),
         ("/", DeskMsg::Preview),
@@ -44,19 +45,10 @@ pub fn notice(text: &str, alert: bool) -> String {
 
 /// Findings of a check that refused a change, each with its place.
 pub fn findings(lead: &str, found: &[Diagnostic]) -> String {
-    let items: String = found
-        .iter()
-        .map(|d| {
-            format!(
-                "<li><code>{}</code> {}</li>",
-                escape(&d.place()),
-                escape(d.message.as_str())
-            )
-        })
-        .collect();
     format!(
-        "<div class=\"notice bad\" role=\"alert\"><p>{}</p><ul class=\"findings\">{items}</ul></div>\n",
-        escape(lead)
+        "<div class=\"notice bad\" role=\"alert\"><p>{}</p>{}</div>\n",
+        escape(lead),
+        findings_list(found)
     )
 }
 
@@ -248,4 +240,121 @@ pub fn check(found: &[(Diagnostic, Option<String>)]) -> String {
         "<p>{}</p>\n<ul class=\"findings\">{items}</ul>\n",
         DeskMsg::FindingsCount { count: found.len() }
     )
+}
+
+/// The data desk's upload form.
+pub fn data_form(top: &str) -> String {
+    let options: String = super::data::KINDS
+        .iter()
+        .map(|(value, text)| format!("<option value=\"{value}\">{text}</option>"))
+        .collect();
+    format!(
+        "{top}<form method=\"post\" action=\"/_renkei/data/check\" enctype=\"multipart/form-data\" id=\"data\">\n<p class=\"field\"><label for=\"kind\">{kind}</label><select id=\"kind\" name=\"kind\">{options}</select></p>\n<p class=\"field\"><label for=\"date\">{date}</label><input type=\"date\" id=\"date\" name=\"date\" aria-describedby=\"date-hint\"><span id=\"date-hint\" class=\"hint\">{hint}</span></p>\n<p class=\"field\"><label for=\"file\">{file}</label><input type=\"file\" id=\"file\" name=\"file\" accept=\".csv,.xlsx\" required></p>\n<p><button type=\"submit\">{confirm}</button></p>\n</form>\n",
+        kind = DeskMsg::Kind,
+        date = DeskMsg::Date,
+        hint = DeskMsg::DataDateHint,
+        file = DeskMsg::DataFile,
+        confirm = DeskMsg::Confirm,
+    )
+}
+
+fn offices_list(heading: DeskMsg, offices: &[(String, String)]) -> String {
+    let items: String = if offices.is_empty() {
+        format!("<li>{}</li>", DeskMsg::NoneChanged)
+    } else {
+        offices
+            .iter()
+            .map(|(number, name)| {
+                format!("<li><code>{}</code> {}</li>", escape(number), escape(name))
+            })
+            .collect()
+    };
+    format!("<h2>{heading}</h2>\n<ul>{items}</ul>\n")
+}
+
+/// 確認する's answer: the findings by row, what would change, and 登録
+/// (only when nothing blocks it) or 取り消し.
+pub fn data_result(
+    path: &str,
+    id: &str,
+    blocking: &[Diagnostic],
+    others: &[Diagnostic],
+    effect: Option<&super::data::Effect>,
+) -> String {
+    let mut out = String::new();
+    if blocking.is_empty() {
+        if others.is_empty() {
+            out.push_str(&notice(&DeskMsg::NoDataFindings.to_string(), false));
+        } else {
+            out.push_str(&findings_list(others));
+        }
+    } else {
+        out.push_str(&findings(&DeskMsg::CannotRegister.to_string(), blocking));
+    }
+    if let Some(effect) = effect {
+        let ((was, was_rate), (now, now_rate)) = &effect.site;
+        out.push_str(&format!(
+            "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody><tr><td id=\"site-before\">{was} ({was_rate}%)</td><td id=\"site-after\">{now} ({now_rate}%)</td></tr></tbody></table></div>\n",
+            title = DeskMsg::SiteFigures,
+            before = DeskMsg::Before,
+            after = DeskMsg::After,
+        ));
+        let rows: String = effect
+            .places
+            .iter()
+            .map(|(name, before, after)| {
+                format!(
+                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                    escape(name),
+                    escape(before),
+                    escape(after)
+                )
+            })
+            .collect();
+        let rows = if rows.is_empty() {
+            format!("<tr><td colspan=\"3\">{}</td></tr>", DeskMsg::NoneChanged)
+        } else {
+            rows
+        };
+        out.push_str(&format!(
+            "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{place}</th><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody>{rows}</tbody></table></div>\n",
+            title = DeskMsg::ChangedPlaces,
+            place = DeskMsg::PlaceName,
+            before = DeskMsg::Before,
+            after = DeskMsg::After,
+        ));
+        out.push_str(&offices_list(DeskMsg::NewlyAdopted, &effect.adopted));
+        out.push_str(&offices_list(DeskMsg::NoLongerAdopted, &effect.dropped));
+        out.push_str(&offices_list(DeskMsg::OfficesGone, &effect.gone));
+    }
+    let register = if blocking.is_empty() {
+        format!(
+            "<form method=\"post\" action=\"/_renkei/data/register\"><input type=\"hidden\" name=\"id\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+            escape(id),
+            DeskMsg::Register
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<p><code>{}</code></p>\n{out}<div class=\"actions\">{register}<form method=\"post\" action=\"/_renkei/data/discard\"><input type=\"hidden\" name=\"id\" value=\"{}\"><button type=\"submit\" class=\"secondary\">{}</button></form></div>\n",
+        escape(path),
+        escape(id),
+        DeskMsg::Discard
+    )
+}
+
+/// Findings that do not stop anything, each with its place.
+fn findings_list(found: &[Diagnostic]) -> String {
+    let items: String = found
+        .iter()
+        .map(|d| {
+            format!(
+                "<li><code>{}</code> {}</li>",
+                escape(&d.place()),
+                escape(d.message.as_str())
+            )
+        })
+        .collect();
+    format!("<ul class=\"findings\">{items}</ul>\n")
 }

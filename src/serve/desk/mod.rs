@@ -7,10 +7,12 @@
 //! address (the `Host` the server already checked), so another site open in
 //! the same browser can neither read nor change anything.
 
+mod data;
 mod html;
 pub mod page;
 mod store;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -46,6 +48,14 @@ struct Inner {
     url: String,
     /// One change at a time.
     writing: Mutex<()>,
+    /// Uploads checked and not yet registered or discarded, by id.
+    pending: Mutex<HashMap<String, Pending>>,
+}
+
+/// An uploaded data file held between 確認する and 登録.
+struct Pending {
+    path: String,
+    changes: Vec<Change>,
 }
 
 impl Inner {
@@ -73,6 +83,7 @@ impl Desk {
                 key,
                 url: url.to_string(),
                 writing: Mutex::new(()),
+                pending: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -95,6 +106,10 @@ impl Desk {
             .route("/_renkei/history", get(history))
             .route("/_renkei/undo", post(undo))
             .route("/_renkei/check", get(check))
+            .route("/_renkei/data/", get(data_form))
+            .route("/_renkei/data/check", post(data_check))
+            .route("/_renkei/data/register", post(data_register))
+            .route("/_renkei/data/discard", post(data_discard))
             .layer(DefaultBodyLimit::max(store::MAX_UPLOAD))
             .layer(middleware::from_fn_with_state(self.clone(), gate))
             .with_state(self.clone())
@@ -804,4 +819,163 @@ async fn check(State(desk): State<Desk>) -> Response {
         ),
         None => failed(),
     }
+}
+
+#[derive(Deserialize)]
+struct DataShown {
+    registered: Option<String>,
+    discarded: Option<String>,
+}
+
+async fn data_form(Query(shown): Query<DataShown>) -> Response {
+    let top = match (shown.registered, shown.discarded) {
+        (Some(path), _) => html::notice(&DeskMsg::Registered { path }.to_string(), false),
+        (None, Some(_)) => html::notice(&DeskMsg::Discarded.to_string(), false),
+        (None, None) => String::new(),
+    };
+    page(
+        StatusCode::OK,
+        &DeskMsg::DataDesk.to_string(),
+        &html::data_form(&top),
+    )
+}
+
+/// 確認する: the upload checked against the site as if it were in place,
+/// and what it would change; held until 登録 or 取り消し.
+async fn data_check(State(desk): State<Desk>, mut multipart: Multipart) -> Response {
+    let (mut kind, mut date, mut file) = (String::new(), String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                let file_name = field.file_name().map(str::to_string);
+                let Ok(bytes) = field.bytes().await else {
+                    return refused(StatusCode::PAYLOAD_TOO_LARGE, &DeskMsg::TooLarge);
+                };
+                match name.as_str() {
+                    "kind" => kind = String::from_utf8_lossy(&bytes).into_owned(),
+                    "date" => date = String::from_utf8_lossy(&bytes).into_owned(),
+                    "file" => file = Some((file_name.unwrap_or_default(), bytes.to_vec())),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return refused(StatusCode::BAD_REQUEST, &DeskMsg::DataNotTable),
+        }
+    }
+    let Some((file_name, bytes)) = file else {
+        return refused(StatusCode::BAD_REQUEST, &DeskMsg::DataNotTable);
+    };
+    let changes = match data::changes(&desk.inner.root, &kind, &date, &file_name, bytes) {
+        Ok(changes) => changes,
+        Err(why) => {
+            let top = html::notice(&why.to_string(), true);
+            return page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &DeskMsg::DataDesk.to_string(),
+                &html::data_form(&top),
+            );
+        }
+    };
+    let worker = desk.clone();
+    let shown = blocking(move || {
+        let inner = &worker.inner;
+        let path = changes.last().map(|c| c.path.clone()).unwrap_or_default();
+        let (now, _) = pipeline::run(&inner.root, Some(&inner.url), crate::date::today_in_japan());
+        let (after, diags) = store::check_with(&inner.root, &inner.url, &changes);
+        let (blocking, others): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+            .into_sorted()
+            .into_iter()
+            .filter(|d| d.is_error() || page::desk_path(&d.path) == path)
+            .partition(|d| data::blocks(d, &path));
+        let effect = match (&now, &after) {
+            (Some(now), Some(after)) => Some(data::effect(now, after)),
+            _ => None,
+        };
+        let id = store::nonce();
+        let body = html::data_result(&path, &id, &blocking, &others, effect.as_ref());
+        inner
+            .pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(
+                id,
+                Pending {
+                    path: path.clone(),
+                    changes,
+                },
+            );
+        (path, blocking.is_empty(), body)
+    })
+    .await;
+    match shown {
+        Some((path, ok, body)) => {
+            let status = if ok {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            page(status, &DeskMsg::DataResult { path }.to_string(), &body)
+        }
+        None => failed(),
+    }
+}
+
+#[derive(Deserialize)]
+struct PendingForm {
+    id: String,
+}
+
+/// 登録: the checked file written under its contract name, checked again
+/// (the site may have changed since), never with a finding that blocks it.
+async fn data_register(State(desk): State<Desk>, Form(form): Form<PendingForm>) -> Response {
+    let worker = desk.clone();
+    let outcome = blocking(move || {
+        let inner = &worker.inner;
+        let _one = inner.one_at_a_time();
+        let pending = inner
+            .pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&form.id)
+            .ok_or_else(|| html::notice(&DeskMsg::PendingGone.to_string(), true))?;
+        let (_, diags) = store::check_with(&inner.root, &inner.url, &pending.changes);
+        let blocking: Vec<Diagnostic> = diags
+            .into_sorted()
+            .into_iter()
+            .filter(|d| data::blocks(d, &pending.path))
+            .collect();
+        if !blocking.is_empty() {
+            return Err(html::findings(
+                &DeskMsg::CannotRegister.to_string(),
+                &blocking,
+            ));
+        }
+        store::apply(&inner.root, &pending.changes)
+            .map_err(|why| html::notice(&why.to_string(), true))?;
+        Ok(pending.path)
+    })
+    .await;
+    match outcome {
+        Some(Ok(path)) => {
+            Redirect::to(&format!("/_renkei/data/?registered={}", query_value(&path)))
+                .into_response()
+        }
+        Some(Err(top)) => page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &DeskMsg::DataDesk.to_string(),
+            &html::data_form(&top),
+        ),
+        None => failed(),
+    }
+}
+
+/// 取り消し: the checked file dropped; nothing was written.
+async fn data_discard(State(desk): State<Desk>, Form(form): Form<PendingForm>) -> Response {
+    desk.inner
+        .pending
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .remove(&form.id);
+    Redirect::to("/_renkei/data/?discarded=1").into_response()
 }
