@@ -1,8 +1,9 @@
 // The editing desk of `renkei serve` as an editor uses it, in Chromium: the
 // printed address opens it; a guide is edited from its 「このページを編集」
 // link and saved; a change that breaks a link is refused with its line; a
-// news item is created from 新しいページ; 元に戻す restores the guide. The
-// desk's pages have no axe violation and fit a phone.
+// news item is created from 新しいページ; 元に戻す restores the guide; an
+// adoption list shows its effect and is registered, one with an unknown
+// office is not. The desk's pages have no axe violation and fit a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
@@ -136,10 +137,68 @@ test('元に戻す restores the guide as it was', async () => {
   assert.equal(read(guideFile), original);
 });
 
+/** The newest demo snapshot with `extra` more adopted offices from offices.csv. */
+const adoptionList = (extra) => {
+  const snapshots = readdirSync(join(site, 'data', 'adoption')).sort();
+  const newest = read(join('data', 'adoption', snapshots[snapshots.length - 1]));
+  const adopted = new Set(newest.split('\n').slice(1).map((line) => line.split(',')[0]));
+  const more = read('data/offices.csv').split('\n').slice(1)
+    .map((line) => line.split(',')[0])
+    .filter((number) => number && !adopted.has(number))
+    .slice(0, extra)
+    .map((number) => `${number},あり,`);
+  return `${newest.trimEnd()}\n${more.join('\n')}\n`;
+};
+
+test('an adoption list shows its effect before 登録 writes it', async () => {
+  await page.goto(`${server.url}_renkei/data/`);
+  assert.deepEqual(await violations(page), []);
+  await page.getByLabel('種類').selectOption({ label: '導入状況' });
+  await page.getByLabel('ファイル').setInputFiles({
+    name: '2025-12-31.csv', mimeType: 'text/csv', buffer: Buffer.from(adoptionList(30)),
+  });
+  await page.getByRole('button', { name: '確認する' }).click();
+  await page.getByRole('heading', { name: '新しく導入済みになる事業所' }).waitFor(wait);
+  const before = await page.locator('#site-before').textContent();
+  const after = await page.locator('#site-after').textContent();
+  assert.notEqual(before, after);
+  assert.equal(parseInt(after, 10) - parseInt(before, 10), 30);
+  assert.equal(existsSync(join(site, 'data/adoption/2025-12-31.csv')), false, 'checking writes nothing');
+  assert.deepEqual(await violations(page), []);
+  await page.getByRole('button', { name: '登録' }).click();
+  await page.getByText('data/adoption/2025-12-31.csv を登録しました').waitFor(wait);
+  assert.equal(read('data/adoption/2025-12-31.csv'), adoptionList(30));
+  const home = await context.newPage();
+  for (let i = 0; i < 120; i += 1) {
+    await home.goto(server.url);
+    if (await home.getByText('令和7年12月31日').count() > 0) break;
+    await home.waitForTimeout(500);
+  }
+  assert.ok(await home.getByText('令和7年12月31日').count() > 0, 'the home page shows the new list');
+  await home.close();
+});
+
+test('a list with an unknown office cannot be registered', async () => {
+  await page.goto(`${server.url}_renkei/data/`);
+  await page.getByLabel('種類').selectOption({ label: '導入状況' });
+  await page.getByLabel('日付', { exact: true }).fill('2026-01-31');
+  await page.getByLabel('ファイル').setInputFiles({
+    name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from('事業所番号,連携実績,介護ソフト\n4499999999,あり,\n'),
+  });
+  await page.getByRole('button', { name: '確認する' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor(wait);
+  assert.match(await alert.textContent(), /data\/adoption\/2026-01-31\.csv:2/);
+  assert.equal(await page.getByRole('button', { name: '登録' }).count(), 0);
+  await page.getByRole('button', { name: '取り消し' }).click();
+  await page.getByText('取り消しました').waitFor(wait);
+  assert.equal(existsSync(join(site, 'data/adoption/2026-01-31.csv')), false);
+});
+
 test('the desk fits a phone', async () => {
   const phone = await context.newPage();
   await phone.setViewportSize(viewports.phone);
-  for (const path of [`_renkei/edit/${guideFile}`, '_renkei/new', '_renkei/history', '_renkei/']) {
+  for (const path of [`_renkei/edit/${guideFile}`, '_renkei/new', '_renkei/history', '_renkei/', '_renkei/data/']) {
     await phone.goto(`${server.url}${path}`);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, path);
