@@ -151,11 +151,12 @@ const adoptionList = (extra) => {
 };
 
 test('an adoption list shows its effect before 登録 writes it', async () => {
+  const list = adoptionList(30);
   await page.goto(`${server.url}_renkei/data/`);
   assert.deepEqual(await violations(page), []);
   await page.getByLabel('種類').selectOption({ label: '導入状況' });
   await page.getByLabel('ファイル').setInputFiles({
-    name: '2025-12-31.csv', mimeType: 'text/csv', buffer: Buffer.from(adoptionList(30)),
+    name: '2025-12-31.csv', mimeType: 'text/csv', buffer: Buffer.from(list),
   });
   await page.getByRole('button', { name: '確認する' }).click();
   await page.getByRole('heading', { name: '新しく導入済みになる事業所' }).waitFor(wait);
@@ -167,7 +168,7 @@ test('an adoption list shows its effect before 登録 writes it', async () => {
   assert.deepEqual(await violations(page), []);
   await page.getByRole('button', { name: '登録' }).click();
   await page.getByText('data/adoption/2025-12-31.csv を登録しました').waitFor(wait);
-  assert.equal(read('data/adoption/2025-12-31.csv'), adoptionList(30));
+  assert.equal(read('data/adoption/2025-12-31.csv'), list);
   const home = await context.newPage();
   for (let i = 0; i < 120; i += 1) {
     await home.goto(server.url);
