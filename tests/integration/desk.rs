@@ -252,9 +252,23 @@ fn a_new_news_item_is_created_and_listed() {
 fn the_check_lists_findings_linked_to_their_editor() {
     let site = TestSite::minimal();
     let desk = Opened::new(&site);
+    site.write(
+        "data/adoption/2025-12-31.csv",
+        "office_number,linking,software\n4470100001,true,\n4479999999,true,\n",
+    );
     let check = desk.get("/_renkei/check");
     assert_eq!(check.status, 200);
+    assert!(
+        check.body.contains("data/adoption/2025-12-31.csv:3"),
+        "{}",
+        check.body
+    );
     assert!(check.body.contains("<h1>Pre-publication check</h1>"));
+    assert!(
+        check.body.contains("<a href=\"/_renkei/data/\">fix</a>"),
+        "{}",
+        check.body
+    );
 }
 
 #[test]

@@ -792,7 +792,7 @@ fn query_value(path: &str) -> String {
 }
 
 /// 公開前の確認: every finding of `check --strict`, each linked to the
-/// editor of its file.
+/// editor of its file, or to the data desk for a data file.
 async fn check(State(desk): State<Desk>) -> Response {
     let worker = desk.clone();
     let found = blocking(move || {
@@ -804,8 +804,12 @@ async fn check(State(desk): State<Desk>) -> Response {
             .into_iter()
             .map(|d| {
                 let rel = page::desk_path(&d.path);
-                let fix = (rel.starts_with("content/") && rel.ends_with(".md"))
-                    .then(|| format!("/_renkei/edit/{rel}"));
+                let fix = if rel.starts_with("content/") && rel.ends_with(".md") {
+                    Some(format!("/_renkei/edit/{rel}"))
+                } else {
+                    rel.starts_with("data/")
+                        .then(|| "/_renkei/data/".to_string())
+                };
                 (d, fix)
             })
             .collect::<Vec<_>>()
