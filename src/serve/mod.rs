@@ -601,7 +601,8 @@ impl Reply {
 }
 
 /// Answers a GET or HEAD of `path` from the build being served; with the
-/// desk on, a page made from Markdown links to its editor.
+/// desk on, a page made from Markdown links to its editor, and one made from
+/// data to the data desk.
 fn respond(path: &str, shared: &Shared, desk: bool) -> Reply {
     let (build, output) = {
         let current = shared.read();
@@ -622,10 +623,13 @@ fn respond(path: &str, shared: &Shared, desk: bool) -> Reply {
                 },
             };
             let body = if kind == HTML {
-                let link = desk
-                    .then(|| output.source(&path))
-                    .flatten()
-                    .map_or_else(String::new, |source| desk::edit_link(&source));
+                let link = if desk {
+                    output
+                        .source(&path)
+                        .map_or_else(desk::data_link, |source| desk::edit_link(&source))
+                } else {
+                    String::new()
+                };
                 reload::inject(&body, &build, &link)
             } else {
                 body.into_owned()

@@ -132,6 +132,13 @@ fn a_guide_edited_and_saved_is_written_kept_and_previewed() {
         "{}",
         guide.body
     );
+    let office = desk.server.get("/offices/4470100001/");
+    assert!(
+        office
+            .body
+            .contains("<a id=\"renkei-edit\" href=\"/_renkei/data/\""),
+        "pages made from data link to the data desk"
+    );
     let home = desk.get("/_renkei/");
     assert_eq!(home.status, 200);
     assert!(home.body.contains("/_renkei/edit/content/guides/start.md"));

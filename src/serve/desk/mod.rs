@@ -119,10 +119,20 @@ impl Desk {
 /// The link to a page's editor that the preview adds to pages made from
 /// Markdown.
 pub fn edit_link(source: &str) -> String {
+    floating_link(
+        &format!("/_renkei/edit/{}", escape(source)),
+        DeskMsg::EditThisPage,
+    )
+}
+
+/// The link to the data desk that the preview adds to pages made from data.
+pub fn data_link() -> String {
+    floating_link("/_renkei/data/", DeskMsg::DataDesk)
+}
+
+fn floating_link(href: &str, text: DeskMsg) -> String {
     format!(
-        "<a id=\"renkei-edit\" href=\"/_renkei/edit/{}\" style=\"position:fixed;right:16px;bottom:16px;z-index:2147483646;background:#1a5fb4;color:#fff;padding:8px 16px;border-radius:4px;font:16px/1.5 system-ui,sans-serif;text-decoration:underline\">{}</a>\n",
-        escape(source),
-        DeskMsg::EditThisPage
+        "<a id=\"renkei-edit\" href=\"{href}\" style=\"position:fixed;right:16px;bottom:16px;z-index:2147483646;background:#1a5fb4;color:#fff;padding:8px 16px;border-radius:4px;font:16px/1.5 system-ui,sans-serif;text-decoration:underline\">{text}</a>\n"
     )
 }
 
