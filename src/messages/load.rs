@@ -305,6 +305,9 @@ messages! {
         Unreadable { detail: String } =>
             ja "表計算のファイルとして読めません（{detail}）。Excel などで開けるか確かめて、保存し直してください",
             en "cannot read the spreadsheet: {detail}; check that it opens in Excel and save it again";
+        TooLarge { limit: usize } =>
+            ja "シートのセルが多すぎます（1つのシートは {limit} セルまで）。離れたセルに値や数式が残っていないか確かめてください",
+            en "the sheet has more than {limit} cells, the most renkei reads of one sheet: is a value or formula left in a far-away cell?";
         Encrypted =>
             ja "パスワードで保護されたブックは読めません。Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存するか、「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで同じ名前の .csv にしてください",
             en "a password-protected book cannot be read: open it in Excel and remove the password (File > Info > Protect Workbook > Encrypt with Password, left empty), then save; or Save As \"CSV UTF-8 (Comma delimited)\" under the same name with .csv";

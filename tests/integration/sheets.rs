@@ -2,7 +2,6 @@
 //! inputs are Excel books or an OpenDocument book builds exactly as the same
 //! site in CSV, and what cannot be read says how to save it.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -157,27 +156,9 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
     zip.finish().unwrap().into_inner()
 }
 
-/// Every file of the last build's output, by path.
-fn published(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
-    let public = site.path().join("public");
-    walkdir::WalkDir::new(&public)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(&public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Asserts that two builds published the same files, naming those that differ.
 fn assert_same_output(books: &TestSite, csv: &TestSite) {
+    let published = |site: &TestSite| harness::tree(&site.path().join("public"));
     let (books, csv) = (published(books), published(csv));
     assert_eq!(
         books.keys().collect::<Vec<_>>(),
