@@ -17,6 +17,7 @@ use calamine::{Data, Ods, OdsError, Reader, Sheets, Xls, XlsError, Xlsx, open_wo
 use super::limits::MAX_SHEET_CELLS;
 use super::table::{Column, Record};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::messages::Text;
 use crate::messages::load::SheetMsg;
 
 /// The extensions of the spreadsheets renkei reads (lower case).
@@ -46,6 +47,9 @@ pub fn read(path: &Path, rel: &Path, columns: &[Column], diags: &mut Diagnostics
     let names = book.sheet_names();
     let several = names.len() > 1;
     let mut fallback = None;
+    // The first sheet whose header stands below other rows: its first
+    // row, the header's row and the sheet's name when there are several.
+    let mut title: Option<(usize, usize, Option<String>)> = None;
     for name in names {
         let records = match cells(&mut book, &name).and_then(records) {
             Ok(records) => records,
@@ -61,13 +65,37 @@ pub fn read(path: &Path, rel: &Path, columns: &[Column], diags: &mut Diagnostics
         if holds_required(header, columns) {
             return Some(Table { records, sheet });
         }
+        // A title row above the header, as printed lists have.
+        let below = records
+            .iter()
+            .take(HEADER_SEARCH)
+            .find(|r| holds_required(r, columns))
+            .map(|r| (header.line, r.line, sheet.clone()));
+        if let (None, Some(below)) = (&title, below) {
+            title = Some(below);
+        }
         fallback.get_or_insert(Table { records, sheet });
+    }
+    if let Some((line, header_line, sheet)) = title {
+        let mut message = Text::from(SheetMsg::RowsAboveHeader { header_line });
+        if let Some(sheet) = sheet {
+            message = SheetMsg::InSheet {
+                sheet,
+                detail: message,
+            }
+            .into();
+        }
+        diags.push(Diagnostic::error(rel, message).at_line(line));
+        return None;
     }
     Some(fallback.unwrap_or(Table {
         records: Vec::new(),
         sheet: None,
     }))
 }
+
+/// How many rows from the top are searched for a header below a title.
+const HEADER_SEARCH: usize = 20;
 
 /// A cell that shows something: its row and column (0-based) and its text.
 type Shown = (u32, u32, String);

@@ -314,6 +314,12 @@ messages! {
         Numbers =>
             ja "Numbers のファイルは読めません。Numbers で「ファイル」→「書き出す」→「Excel...」（または「CSV...」）を選んで同じ名前の .xlsx（または .csv）に書き出し、この .numbers ファイルは data/ から外してください",
             en "a Numbers file cannot be read: in Numbers, use File > Export To > Excel (or CSV), save it under the same name as .xlsx (or .csv), and move this .numbers file out of data/";
+        RowsAboveHeader { header_line: usize } =>
+            ja "見出しの行（{header_line} 行目）の上に、表題などの行があります。見出しが最初の行になるよう、上の行を消してください",
+            en "there are rows (a title?) above the header row on line {header_line}: delete them, so that the header is the first row";
+        TextSave { name: String } =>
+            ja "テキストのファイル（.txt）は読み込みません。Excel の「テキスト（タブ区切り）」や「Unicode テキスト」で保存したものなら、名前を `{name}` に変えるとそのまま読めます（Excel のブックのまま置くこともできます）",
+            en "a text file (.txt) is not read: if it is Excel's \"Text (Tab delimited)\" or \"Unicode Text\" save, rename it {name} and it is read as it is (or put the Excel book itself in its place)";
         TwoFiles { other: String } =>
             ja "同じデータのファイルが2つあります（{other} とこのファイル）。どちらを読むか決められないので、1つだけ残してください",
             en "two files for one input ({other} and this one): renkei cannot tell which to read; keep one";
