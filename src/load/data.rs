@@ -862,6 +862,8 @@ fn load_surveys(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> 
                 continue;
             }
         };
+        let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+        super::limits::long_settings(&text, &toml_path, line_of, diags);
         let rows = read_table(root, rel, &found, form, SURVEY_COLUMNS, sources, diags);
         surveys.push(SurveyFile {
             slug,

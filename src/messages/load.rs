@@ -58,6 +58,10 @@ messages! {
         Quote { key: String, value: String } =>
             ja "文字は \"...\" で囲んで書きます（例：`{key} = \"{value}\"`）",
             en "string values must be quoted (for example `{key} = \"{value}\"`)";
+        /// `“…”`: quotation marks TOML does not read.
+        SmartQuotes { key: String, value: String } =>
+            ja "「“」「”」は全角の引用符で、文字の囲みになりません。半角の \" で囲んで書きます（例：`{key} = \"{value}\"`）",
+            en "“ and ” are typographic quotes, which TOML does not read: quote with straight double quotes (for example `{key} = \"{value}\"`)";
         Integer { key: String, example: String } =>
             ja "`{key}` は数値で書きます（例：`{key} = {example}`）",
             en "{key} must be a whole number, without quotes (for example `{key} = {example}`)";
@@ -70,6 +74,9 @@ messages! {
         TooLarge { key: String, value: String } =>
             ja "`{key}` の {value} は大きすぎます。もっと小さい数で書きます",
             en "{key} {value} is too large";
+        TextTooLong { key: String, size: String, limit: String } =>
+            ja "`{key}` の文が {size} あり、設定1つの上限 {limit} を超えています。長い文章は content/ のページに書いてください",
+            en "{key} is {size} of text, more than the {limit} one setting may hold: put long texts on a page under content/";
         Bool { key: String } =>
             ja "`{key}` は true か false で書きます（例：`{key} = true`）",
             en "{key} must be true or false, without quotes (for example `{key} = true`)";
@@ -111,6 +118,10 @@ messages! {
         NoEquals =>
             ja "項目の名前の後に `=` がありません。`項目 = 値` の形で書きます（例：`title = \"...\"`）",
             en "key with no value, expected `=`";
+        /// `key ＝ value`: a full-width equals sign.
+        FullWidthEquals { fixed: String } =>
+            ja "「＝」は全角です。項目と値の間は半角の `=` で書きます（例：`{fixed}`）",
+            en "＝ is a full-width equals sign: write a plain `=` between the key and the value (for example `{fixed}`)";
         ExtraText =>
             ja "値の後ろに余分な文字があります。1行に `項目 = 値` を1つだけ書きます（文字は \"...\" で囲みます）",
             en "unexpected text after the value: write one `key = value` per line";

@@ -12,6 +12,7 @@ pub mod offices;
 pub mod placeholders;
 pub mod places;
 pub mod plans;
+pub mod rejected;
 pub mod spelling;
 pub mod surveys;
 
@@ -149,15 +150,21 @@ pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
 fn build_site(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let errors_before = diags.error_count();
     let config = inputs.config;
-    let places = municipalities::build(&inputs.data.municipalities, &config, diags);
+    let mut rejected = rejected::Rejected::default();
+    let places = municipalities::build(&inputs.data.municipalities, &config, &mut rejected, diags);
     let places = areas::build(
         places,
         inputs.data.areas.as_deref(),
         &config.prefecture_code,
         diags,
     );
-    let (offices, mut rejected) =
-        offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
+    let offices = offices::build(
+        inputs.data.offices,
+        &places,
+        &config.prefecture_code,
+        &mut rejected,
+        diags,
+    );
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, &mut rejected, diags);
     let plans = plans::build(
         &inputs.data.plans,

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::offices::Rejected;
 use super::places::OfficeId;
+use super::rejected::Rejected;
 use super::{Office, Plan, Snapshot};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{PLANS, PlanRow};

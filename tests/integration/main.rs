@@ -7,6 +7,7 @@ mod city;
 mod demo;
 mod editors;
 mod errors;
+mod findings;
 mod harness;
 mod hostile;
 mod intake;
