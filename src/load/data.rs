@@ -367,11 +367,14 @@ impl Sources {
             }
             let sheet = self.0.iter().find(|s| s.path == d.path);
             if let Some(sheet) = sheet.and_then(|s| s.sheet.clone()) {
-                d.message = SheetMsg::InSheet {
+                // Still the kind of its own problem, so that many rows of
+                // one problem are shown as one finding.
+                let kind = d.message.clone();
+                d.message = Text::from(SheetMsg::InSheet {
                     sheet,
                     detail: d.message,
-                }
-                .into();
+                })
+                .grouped_as(&kind);
             }
             diags.push(d);
         }

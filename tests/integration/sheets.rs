@@ -225,6 +225,18 @@ fn the_sheet_with_the_headers_is_read_and_named_in_findings() {
     run.assert_stderr_has("warning: data/adoption/2025-11-30.xlsx:5: sheet \"名簿\": office_number \"4499999999\" is not in data/offices.csv");
     let run = site.run(&["check", "--lang", "ja"]);
     run.assert_stderr_has("data/adoption/2025-11-30.xlsx:5: シート「名簿」: ");
+    // Many rows of one problem in a book of several sheets are one finding.
+    let unknown: String = (1..=5).map(|i| format!("449999999{i},true,\n")).collect();
+    site.write_bytes(
+        "data/adoption/2025-11-30.xlsx",
+        &xlsx(
+            &format!("{}{unknown}", harness::SNAPSHOT),
+            &["説明", "名簿"],
+        ),
+    );
+    let run = site.build_ok();
+    run.assert_stderr_has("warning: data/adoption/2025-11-30.xlsx: 5 rows");
+    assert!(!run.stderr.contains(".xlsx:6:"), "{}", run.stderr);
 }
 
 #[test]
