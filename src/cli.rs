@@ -171,6 +171,17 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Says the build failed, and whether a previous output was kept: there may
+/// have been none.
+fn build_failed(dest: &Path, errors: usize) -> ExitCode {
+    if dest.exists() {
+        eprintln!("{}", CliMsg::BuildStopped { errors });
+    } else {
+        eprintln!("{}", CliMsg::BuildStoppedFirst { errors });
+    }
+    ExitCode::from(1)
+}
+
 fn build(
     root: &Path,
     out: Option<PathBuf>,
@@ -189,8 +200,7 @@ fn build(
     let (rendered, diags) = pipeline::run(root, base_url, date::today_in_japan());
     let errors = diag::print(&diags.shown());
     let Some(rendered) = rendered else {
-        eprintln!("{}", CliMsg::BuildStopped { errors });
-        return ExitCode::from(1);
+        return build_failed(dest.shown(), errors);
     };
     // Read before the swap: afterwards the previous output is gone.
     let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
@@ -199,8 +209,7 @@ fn build(
         Err(write::CommitError::Write(e)) => return failed(e.message(), 1),
         Err(write::CommitError::Render(d)) => {
             let errors = diag::print(&diag::Diagnostics::from(d).shown());
-            eprintln!("{}", CliMsg::BuildStopped { errors });
-            return ExitCode::from(1);
+            return build_failed(dest.shown(), errors);
         }
     }
     eprintln!(

@@ -15,6 +15,11 @@ messages! {
         BuildStopped { errors: usize } =>
             ja "エラーが {errors} 件あるため、何も公開していません（前回の出力はそのまま残しています）",
             en "nothing was published: {errors} error(s) to fix first (the previous output was left as it was)";
+        /// The last line of a first `build` that found errors: there was no
+        /// previous output to keep.
+        BuildStoppedFirst { errors: usize } =>
+            ja "エラーが {errors} 件あるため、何も公開していません（出力はまだ書き出していません）",
+            en "nothing was published: {errors} error(s) to fix first (nothing was written)";
         /// The last line of a `check` that found errors.
         CheckStopped { errors: usize } =>
             ja "エラーが {errors} 件あるため、このままでは何も公開されません（build はエラーを直すまで止まります）",

@@ -25,3 +25,4 @@ mod search;
 mod serve;
 mod sheets;
 mod theme;
+mod wording;
