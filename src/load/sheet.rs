@@ -35,7 +35,9 @@ pub struct Table {
 
 /// Reads the book at `path` (named `rel` in findings): the first sheet whose
 /// first non-empty row holds the required columns, or else the first sheet
-/// that is not empty, whose header the table reader then reports.
+/// that is not empty, whose header the table reader then reports. A header
+/// found below a title row is an error naming its row, not read: the
+/// contract's header is the first row.
 pub fn read(path: &Path, rel: &Path, columns: &[Column], diags: &mut Diagnostics) -> Option<Table> {
     let mut book = match open(path) {
         Ok(book) => book,
