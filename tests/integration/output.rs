@@ -1,26 +1,6 @@
 //! Output paths, formats, escaping, determinism and the atomic swap.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
-use crate::harness::TestSite;
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use crate::harness::{TestSite, tree};
 
 #[test]
 fn every_output_path_of_the_design_exists() {
