@@ -5,9 +5,10 @@
 #   1. the demo site (this folder) copied to C:\renkei-demo, built with
 #      `--root C:\renkei-demo --out C:\renkei-public`, must be byte for byte
 #      the Linux build of the same folder;
-#   2. the same site with every CSV in Shift_JIS (CP932, as Excel saves it)
-#      and CRLF line ends must pass `renkei check`, run from its folder
-#      without --root, and build to the same bytes again.
+#   2. the same site in C:\sjis with every CSV in Shift_JIS (CP932, as Excel
+#      saves it) and CRLF line ends must pass `renkei check --root C:\sjis`
+#      and, built from its folder without --root, give the same bytes again.
+# The README's Windows section shows these commands.
 # Installs what it needs (mingw-w64, Wine, the Rust target) when missing.
 # Called by .ci/run, and by the release workflow before it packs renkei.exe.
 #   bash .ci/windows.sh
@@ -87,8 +88,8 @@ copy_site() {
 
 echo "== the demo built on Linux and on Windows (C:\\renkei-demo, backslashes)"
 copy_site . "$drive_c/renkei-demo"
-"$linux" build --root "$drive_c/renkei-demo" --out "$work/linux" --quiet --lang en
-wine "$exe" build --root 'C:\renkei-demo' --out 'C:\renkei-public' --quiet --lang en
+"$linux" build --root "$drive_c/renkei-demo" --out "$work/linux"
+wine "$exe" build --root 'C:\renkei-demo' --out 'C:\renkei-public'
 if ! diff -r "$work/linux" "$drive_c/renkei-public"; then
   echo "error: renkei.exe built the demo differently from the Linux build" >&2
   exit 1
@@ -109,8 +110,9 @@ else
   echo "error: the Shift_JIS copy is not Shift_JIS with CRLF" >&2
   exit 1
 fi
-(cd "$drive_c/sjis" && wine "$exe" check --lang en)
-(cd "$drive_c/sjis" && wine "$exe" build --out 'C:\sjis-public' --quiet --lang en)
+wine "$exe" check --root 'C:\sjis'
+# From the site's folder, without --root: the root is ".".
+(cd "$drive_c/sjis" && wine "$exe" build --out 'C:\sjis-public')
 if ! diff -r "$work/linux" "$drive_c/sjis-public"; then
   echo "error: the Shift_JIS site built differently from the UTF-8 one" >&2
   exit 1
