@@ -187,9 +187,9 @@ fn build(
     };
     let started = Instant::now();
     let (rendered, diags) = pipeline::run(root, base_url, date::today_in_japan());
-    diags.report();
+    let errors = diag::print(&diags.shown());
     let Some(rendered) = rendered else {
-        eprintln!("{}", CliMsg::BuildFailed);
+        eprintln!("{}", CliMsg::BuildStopped { errors });
         return ExitCode::from(1);
     };
     // Read before the swap: afterwards the previous output is gone.
@@ -198,8 +198,8 @@ fn build(
         Ok(()) => {}
         Err(write::CommitError::Write(e)) => return failed(e.message(), 1),
         Err(write::CommitError::Render(d)) => {
-            diag::Diagnostics::from(d).report();
-            eprintln!("{}", CliMsg::BuildFailed);
+            let errors = diag::print(&diag::Diagnostics::from(d).shown());
+            eprintln!("{}", CliMsg::BuildStopped { errors });
             return ExitCode::from(1);
         }
     }
@@ -281,9 +281,10 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         rendered.check(&mut diags);
     }
     let failed = diags.has_errors() || (strict && !diags.is_empty());
+    let shown = diags.shown();
     match format {
         Format::Text => {
-            diags.report();
+            diag::print(&shown);
             if !failed {
                 eprintln!("{}", CliMsg::CheckPassed);
             }
@@ -291,16 +292,23 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         Format::Json => println!("{}", json(&diags)),
         Format::Github => {
             let prefix = annotation_prefix(root);
-            for d in diags.clone().into_sorted() {
+            for d in &shown {
                 println!("{}", d.github_annotation(&prefix));
             }
         }
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    if !failed {
+        return ExitCode::SUCCESS;
     }
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    let stopped = match errors {
+        0 => CliMsg::CheckStoppedStrict {
+            warnings: shown.len(),
+        },
+        errors => CliMsg::CheckStopped { errors },
+    };
+    eprintln!("{stopped}");
+    ExitCode::from(1)
 }
 
 fn json(diags: &Diagnostics) -> String {

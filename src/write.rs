@@ -2,19 +2,24 @@
 //! and without ever touching a folder renkei does not own.
 //!
 //! A destination is checked before anything is built ([`Destination::new`]):
-//! it must not be the site, hold the site, or lie in a folder the site is
-//! read from, and an existing folder is replaced only when it is empty or
-//! carries [`MARKER`], the file every output of renkei holds (`--force` takes
-//! over any other folder once; it then carries the marker).
+//! it must not be the site, hold the site, lie in a folder the site is read
+//! from, or look like a site of its own, whatever name it is reached by
+//! (folders are compared by identity, not spelling); an existing folder is
+//! replaced only when it is empty or carries [`MARKER`], the file every
+//! output of renkei holds (`--force` takes over any other folder once; it
+//! then carries the marker).
 //!
-//! Files go into a fresh directory beside the destination, which replaces it
-//! in one step when every file is written: `renameat2(RENAME_EXCHANGE)` on
-//! Linux, so there is no moment without an output; elsewhere the old folder
-//! is renamed aside and the new one renamed into the absent place. A
-//! destination that cannot be renamed (a mount point such as a Docker volume)
-//! is updated in place: the whole output is first staged inside it, and only
-//! then is every file renamed over its old one. Either way a failed build
-//! changes nothing. Staging folders left by a killed build
+//! One build writes an output at a time (an advisory lock on
+//! `.public.renkei-lock` beside it). Files go into a fresh directory beside
+//! the destination, which replaces it in one step when every file is
+//! written: `renameat2(RENAME_EXCHANGE)` on Linux, so there is no moment
+//! without an output; elsewhere the old folder is renamed aside and the new
+//! one renamed into the absent place. A destination that cannot be renamed
+//! (a mount point such as a Docker volume) is updated in place: the whole
+//! output is first staged inside it with the list of its files, and only then
+//! is every file renamed over its old one; a build killed during the renames
+//! is completed by the next build before it does anything else. Either way a
+//! failed build changes nothing. Staging folders left by a killed build
 //! (`.public.renkei-new-PID`, `.public.renkei-old-PID`, `public/.renkei-new-PID`)
 //! are removed by the next build of the same output.
 
@@ -47,6 +52,7 @@ pub enum WriteError {
     HoldsSite(PathBuf),
     InsideInputs { out: PathBuf, folder: &'static str },
     NotOurs(PathBuf),
+    LooksLikeSite { out: PathBuf, what: String },
 }
 
 impl WriteError {
@@ -68,6 +74,10 @@ impl WriteError {
             WriteError::NotOurs(path) => WriteMsg::NotOurs {
                 path: shown(path),
                 marker: MARKER.to_string(),
+            },
+            WriteError::LooksLikeSite { out, what } => WriteMsg::LooksLikeSite {
+                path: shown(out),
+                what: what.clone(),
             },
         }
     }
@@ -158,33 +168,26 @@ pub struct Destination {
     shown: PathBuf,
     /// Absolute, with symbolic links resolved.
     path: PathBuf,
+    /// The site's folder, resolved the same way.
+    root: PathBuf,
     /// Take over a folder without the marker.
     force: bool,
 }
 
 impl Destination {
     /// Checks `out` as the output of the site at `root`: refused when it is
-    /// the site, holds it, or lies in one of its input folders (whatever
-    /// `force` says), and when it is a folder of someone else's files
-    /// (unless `force`).
+    /// the site, holds it, lies in one of its input folders, or looks like a
+    /// site of its own (whatever `force` says), and when it is a folder of
+    /// someone else's files (unless `force`).
     pub fn new(root: &Path, out: &Path, force: bool) -> Result<Destination, WriteError> {
-        let root = resolve(root);
-        let path = resolve(out);
-        let shown = out.to_path_buf();
-        if path == root {
-            return Err(WriteError::SiteRoot(shown));
-        }
-        if root.starts_with(&path) {
-            return Err(WriteError::HoldsSite(shown));
-        }
-        if let Some(folder) = INPUT_FOLDERS
-            .into_iter()
-            .find(|f| path.starts_with(root.join(f)))
-        {
-            return Err(WriteError::InsideInputs { out: shown, folder });
-        }
-        let destination = Destination { shown, path, force };
+        let destination = Destination {
+            shown: out.to_path_buf(),
+            path: resolve(out),
+            root: resolve(root),
+            force,
+        };
         destination.check_owner()?;
+        destination.recover()?;
         Ok(destination)
     }
 
@@ -193,23 +196,158 @@ impl Destination {
         &self.shown
     }
 
-    /// Whether the folder (still) is renkei's to replace.
+    fn parent(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("/"))
+    }
+
+    fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// Holds this output for one build. The lock file stands beside the
+    /// output (`.public.renkei-lock`) while a build writes; the system
+    /// releases the lock when a build dies.
+    fn lock(&self) -> Result<OutputLock, WriteError> {
+        let parent = self.parent();
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+        OutputLock::acquire(
+            parent.join(format!(".{}.renkei-lock", self.name())),
+            &self.shown,
+        )
+    }
+
+    /// Puts right what a killed build left: an in-place update it had begun
+    /// is completed, and its staging folders are removed, before this build
+    /// reads or writes anything, so the output is whole even when this
+    /// build then fails.
+    fn recover(&self) -> Result<(), WriteError> {
+        if !self.parent().is_dir() {
+            return Ok(());
+        }
+        let _lock = self.lock()?;
+        self.remove_leftovers()
+    }
+
+    /// Removes or completes what killed builds left; the lock is held.
+    fn remove_leftovers(&self) -> Result<(), WriteError> {
+        remove_leftovers(self.parent(), &format!(".{}.renkei-", self.name()));
+        if self.path.is_dir() {
+            finish_in_place(&self.path)?;
+        }
+        Ok(())
+    }
+
+    /// Whether the folder (still) is renkei's to replace. Folders are
+    /// compared by what they are (device and inode, on Windows the file
+    /// id), not by how they are spelled: a bind mount, a symlinked parent, a
+    /// junction or another letter case of the site is still the site.
     fn check_owner(&self) -> Result<(), WriteError> {
+        let shown = || self.shown.clone();
+        let out = identities(&self.path);
+        if let Some(site) = identity(&self.root) {
+            if out
+                .first()
+                .is_some_and(|(at, id)| *at == self.path && *id == site)
+            {
+                return Err(WriteError::SiteRoot(shown()));
+            }
+            let holds = identities(&self.root);
+            if let Some((_, here)) = out.first().filter(|(at, _)| *at == self.path)
+                && holds.iter().any(|(_, id)| id == here)
+            {
+                return Err(WriteError::HoldsSite(shown()));
+            }
+            // Where the way down passes through the site, the folder it
+            // takes there; and any input folder reached another way.
+            let through_site = out
+                .iter()
+                .filter(|(_, id)| *id == site)
+                .filter_map(|(at, _)| self.path.strip_prefix(at).ok()?.components().next());
+            let taken = through_site
+                .filter_map(|first| INPUT_FOLDERS.into_iter().find(|f| first.as_os_str() == *f));
+            let reached = INPUT_FOLDERS.into_iter().filter(|folder| {
+                identity(&self.root.join(folder))
+                    .is_some_and(|input| out.iter().any(|(_, id)| *id == input))
+            });
+            if let Some(folder) = taken.chain(reached).next() {
+                return Err(WriteError::InsideInputs {
+                    out: shown(),
+                    folder,
+                });
+            }
+        }
         let Ok(meta) = fs::metadata(&self.path) else {
             return Ok(());
         };
         if !meta.is_dir() {
-            return Err(WriteError::NotADirectory(self.shown.clone()));
+            return Err(WriteError::NotADirectory(shown()));
         }
-        if self.force || self.path.join(MARKER).is_file() {
+        if let Some(what) = site_sign(&self.path) {
+            return Err(WriteError::LooksLikeSite { out: shown(), what });
+        }
+        if self.path.join(MARKER).is_file() {
             return Ok(());
         }
         let mut entries = fs::read_dir(&self.path).map_err(io_error(&self.shown))?;
-        match entries.next() {
-            None => Ok(()),
-            Some(_) => Err(WriteError::NotOurs(self.shown.clone())),
+        if entries.next().is_none() {
+            return Ok(());
         }
+        if !self.force {
+            return Err(WriteError::NotOurs(shown()));
+        }
+        self.check_takeover()
     }
+
+    /// `--force` replaces a folder of someone else's files whole, so nothing
+    /// in it may be a site, a repository, or a second way into this site.
+    fn check_takeover(&self) -> Result<(), WriteError> {
+        let site = identity(&self.root);
+        for entry in walkdir::WalkDir::new(&self.path).min_depth(1) {
+            let entry = entry.map_err(|e| io_error(&self.shown)(e.into()))?;
+            let held = |what: &str| WriteError::LooksLikeSite {
+                out: entry.path().to_path_buf(),
+                what: what.to_string(),
+            };
+            let name = entry.file_name();
+            if name == ".git" || name == "site.toml" {
+                return Err(held(&name.to_string_lossy()));
+            }
+            if entry.file_type().is_dir() && site.is_some() && identity(entry.path()) == site {
+                return Err(WriteError::HoldsSite(self.shown.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a folder is, whatever its name.
+fn identity(path: &Path) -> Option<same_file::Handle> {
+    same_file::Handle::from_path(path).ok()
+}
+
+/// `path` and each of its folders up to the root of the file system that
+/// exists, with what it is: the output's way down, compared with the
+/// site's folders.
+fn identities(path: &Path) -> Vec<(PathBuf, same_file::Handle)> {
+    path.ancestors()
+        .filter_map(|at| identity(at).map(|id| (at.to_path_buf(), id)))
+        .collect()
+}
+
+/// What marks `dir` as a site or a repository rather than an output: a
+/// `site.toml`, a `.git`, or a `content/` folder that is not a page of a
+/// built site (a page's folder holds its `index.html`).
+fn site_sign(dir: &Path) -> Option<String> {
+    if dir.join("site.toml").exists() {
+        return Some("site.toml".into());
+    }
+    if fs::symlink_metadata(dir.join(".git")).is_ok() {
+        return Some(".git".into());
+    }
+    let content = dir.join("content");
+    (content.is_dir() && !content.join("index.html").is_file()).then(|| "content/".into())
 }
 
 /// `path` made absolute, `.` and `..` applied and symbolic links resolved as
@@ -235,26 +373,22 @@ fn resolve(path: &Path) -> PathBuf {
 }
 
 /// Writes `contents` (and the marker) to `dest`, replacing what was there in
-/// one step where the system allows it.
+/// one step where the system allows it. One build writes an output at a
+/// time: a second one waits for the first to finish.
 pub fn commit<'r>(
     contents: impl Into<Contents<'r>>,
     dest: &Destination,
 ) -> Result<(), CommitError> {
     let output = contents.into();
+    let _lock = dest.lock()?;
     dest.check_owner()?;
+    dest.remove_leftovers()?;
     let path = &dest.path;
-    let parent = path.parent().unwrap_or(Path::new("/"));
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    remove_leftovers(parent, &format!(".{name}.renkei-"));
-    if path.is_dir() {
-        remove_leftovers(path, ".renkei-");
-        if is_mount_point(path, parent) {
-            return update_in_place(output, path);
-        }
+    let parent = dest.parent();
+    if path.is_dir() && is_mount_point(path, parent) {
+        return update_in_place(output, path);
     }
+    let name = dest.name();
     let pid = std::process::id();
     let fresh = parent.join(format!(".{name}.renkei-new-{pid}"));
     if let Err(e) = write_all(output, &fresh) {
@@ -370,25 +504,87 @@ fn swap_aside(fresh: &Path, dest: &Path, old: &Path) -> io::Result<()> {
 }
 
 /// Updates `dest` file by file: the whole output is staged inside it first
-/// (a failure there changes nothing), then each file is renamed over its
-/// old one and the files the new output lacks are removed.
+/// (a failure there changes nothing), the list of its files written beside
+/// it, and the folder renamed to say it is ready; only then is each file
+/// renamed over its old one. A build killed during the renames leaves a
+/// ready folder, which the next build completes ([`finish_in_place`]).
 fn update_in_place(output: Contents, dest: &Path) -> Result<(), CommitError> {
-    let staging = dest.join(format!(".renkei-new-{}", std::process::id()));
-    if let Err(e) = write_all(output, &staging) {
+    let pid = std::process::id();
+    let staging = dest.join(format!("{STAGING}{pid}"));
+    let wanted = output.paths();
+    let staged = write_all(output, &staging).and_then(|()| {
+        let list: String = wanted
+            .iter()
+            .map(|p| format!("{}\n", p.display()))
+            .collect();
+        Ok(write_file(&staging.join(JOURNAL), list.as_bytes())?)
+    });
+    if let Err(e) = staged {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
-    let wanted = output.paths();
+    let ready = dest.join(format!("{READY}{pid}"));
+    fs::rename(&staging, &ready).map_err(io_error(&ready))?;
+    Ok(complete(dest, &ready)?)
+}
+
+/// Staging folders inside an output updated in place: being written, and
+/// written whole with the list of files to put in place.
+const STAGING: &str = ".renkei-new-";
+const READY: &str = ".renkei-ready-";
+/// The list of the output's files in a ready folder.
+const JOURNAL: &str = ".renkei-files";
+
+/// Completes what a killed in-place update left in `dest`: a ready folder
+/// is put in place, a partly written staging folder removed.
+fn finish_in_place(dest: &Path) -> Result<(), WriteError> {
+    let Ok(entries) = fs::read_dir(dest) else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let at = dest.join(&name);
+        if name.starts_with(READY) {
+            complete(dest, &at)?;
+        } else if name.starts_with(STAGING) {
+            fs::remove_dir_all(&at).map_err(io_error(&at))?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves every listed file of the ready folder `ready` over its place in
+/// `dest`, removes what the list lacks, then the folder. Safe to repeat
+/// after it was cut short: files already moved are no longer in `ready`.
+fn complete(dest: &Path, ready: &Path) -> Result<(), WriteError> {
+    let journal = ready.join(JOURNAL);
+    let list = match fs::read_to_string(&journal) {
+        Ok(list) => list,
+        // Only the removal of the emptied folder was cut short.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return fs::remove_dir_all(ready).map_err(io_error(ready));
+        }
+        Err(e) => return Err(io_error(&journal)(e)),
+    };
+    let wanted: BTreeSet<PathBuf> = list.lines().map(PathBuf::from).collect();
     for rel in &wanted {
+        let staged = ready.join(rel);
+        if fs::symlink_metadata(&staged).is_err() {
+            continue;
+        }
         let target = dest.join(rel);
         make_room(dest, rel)?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
-        fs::rename(staging.join(rel), &target).map_err(io_error(&target))?;
+        fs::rename(&staged, &target).map_err(io_error(&target))?;
     }
-    fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
-    Ok(remove_unwanted(dest, &wanted)?)
+    remove_unwanted(dest, &wanted)?;
+    fs::remove_dir_all(ready).map_err(io_error(ready))
 }
 
 /// Removes what stands where the file `rel` goes: a folder at its place, or
@@ -411,60 +607,110 @@ fn make_room(dest: &Path, rel: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Removes every file of `dest` not in `wanted` (staging folders of other
-/// builds left alone), then the folders left empty.
+/// Removes every file of `dest` not in `wanted` (staging and ready folders
+/// left alone), then the folders left empty. Each top-level entry is walked
+/// on its own: walkdir's `filter_entry` does not skip a folder when the walk
+/// yields contents first.
 fn remove_unwanted(dest: &Path, wanted: &BTreeSet<PathBuf>) -> Result<(), WriteError> {
-    let walk = walkdir::WalkDir::new(dest)
-        .min_depth(1)
-        .contents_first(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !(e.depth() == 1 && is_staging(&e.file_name().to_string_lossy())));
-    for entry in walk {
-        let entry = entry.map_err(|e| io_error(dest)(e.into()))?;
-        let rel = entry.path().strip_prefix(dest).expect("walked below dest");
-        if entry.file_type().is_dir() {
-            // Not empty when it still holds wanted files.
-            let _ = fs::remove_dir(entry.path());
-        } else if !wanted.contains(rel) {
-            fs::remove_file(entry.path()).map_err(io_error(entry.path()))?;
+    let mut tops: Vec<PathBuf> = fs::read_dir(dest)
+        .map_err(io_error(dest))?
+        .flatten()
+        .filter(|e| !is_staging(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    tops.sort();
+    for top in tops {
+        let walk = walkdir::WalkDir::new(&top)
+            .contents_first(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = entry.map_err(|e| io_error(dest)(e.into()))?;
+            let rel = entry.path().strip_prefix(dest).expect("walked below dest");
+            if entry.file_type().is_dir() {
+                // Not empty when it still holds wanted files.
+                let _ = fs::remove_dir(entry.path());
+            } else if !wanted.contains(rel) {
+                fs::remove_file(entry.path()).map_err(io_error(entry.path()))?;
+            }
         }
     }
     Ok(())
 }
 
 fn is_staging(name: &str) -> bool {
-    name.starts_with(".renkei-new-")
+    name.starts_with(STAGING) || name.starts_with(READY)
 }
 
-/// Removes the entries of `dir` named `PREFIX{new,old}-PID` whose build is
-/// no longer running: what a killed build left behind.
+/// Removes the entries of `dir` named `PREFIX{new,old}-PID`: what a killed
+/// build left behind (called with the output's lock held, so no build is
+/// writing them).
 fn remove_leftovers(dir: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let pid = name
+        let leftover = name
             .strip_prefix(prefix)
             .and_then(|rest| rest.strip_prefix("new-").or(rest.strip_prefix("old-")))
-            .and_then(|pid| pid.parse::<u32>().ok());
-        if pid.is_some_and(|pid| !running(pid)) {
+            .is_some_and(|pid| pid.parse::<u32>().is_ok());
+        if leftover {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
 }
 
-/// Whether a build with this process id may still be writing.
-#[cfg(target_os = "linux")]
-fn running(pid: u32) -> bool {
-    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+/// The lock of one output: an advisory lock on a file beside it, taken for
+/// the write and released by the system if the process dies.
+struct OutputLock {
+    path: PathBuf,
+    _file: fs::File,
 }
 
-/// Without `/proc`, only this process is known to be running.
-#[cfg(not(target_os = "linux"))]
-fn running(pid: u32) -> bool {
-    pid == std::process::id()
+impl OutputLock {
+    fn acquire(path: PathBuf, shown: &Path) -> Result<OutputLock, WriteError> {
+        let mut told = false;
+        loop {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(io_error(&path))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    if !told {
+                        eprintln!(
+                            "{}",
+                            WriteMsg::Waiting {
+                                path: shown.display().to_string()
+                            }
+                        );
+                        told = true;
+                    }
+                    file.lock().map_err(io_error(&path))?;
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io_error(&path)(e)),
+            }
+            // The build that held it may have removed the file meanwhile:
+            // a lock on a removed file holds nothing.
+            let held = same_file::Handle::from_file(file.try_clone().map_err(io_error(&path))?);
+            if held.ok() == identity(&path) {
+                return Ok(OutputLock { path, _file: file });
+            }
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    /// The file goes while the lock is held, so no build is left waiting
+    /// on it unknowingly (Windows keeps it: an open file cannot go there).
+    fn drop(&mut self) {
+        if cfg!(unix) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
 }
 
 fn write_all(output: Contents, dir: &Path) -> Result<(), CommitError> {
@@ -604,6 +850,32 @@ mod tests {
         assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
         assert_eq!(fs::read_to_string(dest.join("b/c.html")).unwrap(), "c");
         assert!(dest.join("a").is_file());
+    }
+
+    #[test]
+    fn an_update_in_place_cut_short_is_completed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("volume");
+        fs::create_dir_all(dest.join("old")).unwrap();
+        fs::write(dest.join("old/index.html"), "old").unwrap();
+        fs::write(dest.join("index.html"), "1").unwrap();
+        // Killed after moving `a.html` of three: the list is beside the rest.
+        let ready = dest.join(format!("{READY}4000000000"));
+        fs::create_dir_all(ready.join("b")).unwrap();
+        fs::write(dest.join("a.html"), "a").unwrap();
+        fs::write(ready.join("index.html"), "2").unwrap();
+        fs::write(ready.join("b/c.html"), "c").unwrap();
+        fs::write(ready.join(JOURNAL), "a.html\nb/c.html\nindex.html\n").unwrap();
+        // And a staging folder another killed build had not finished.
+        fs::create_dir_all(dest.join(format!("{STAGING}4000000001/x"))).unwrap();
+        finish_in_place(&dest).unwrap();
+        assert_eq!(names(&dest), ["a.html", "b", "index.html"]);
+        assert_eq!(fs::read_to_string(dest.join("index.html")).unwrap(), "2");
+        assert_eq!(fs::read_to_string(dest.join("b/c.html")).unwrap(), "c");
+        // Cut short again while the emptied folder was being removed.
+        fs::create_dir_all(ready.join("b")).unwrap();
+        finish_in_place(&dest).unwrap();
+        assert_eq!(names(&dest), ["a.html", "b", "index.html"]);
     }
 
     #[test]

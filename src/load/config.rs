@@ -269,6 +269,7 @@ pub fn parse(
         }
     };
     let errors_before = diags.error_count();
+    super::limits::long_settings(text, rel, line_of, diags);
     let mut required = |value: Option<Spanned<String>>, key: &str, example: &str| match value {
         Some(v) if !v.get_ref().trim().is_empty() => {
             Some((v.get_ref().trim().to_string(), line_of(v.span().start)))

@@ -189,6 +189,11 @@ pub fn parse(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<SourcePa
             return None;
         }
     };
+    let errors_before = diags.error_count();
+    super::limits::long_settings(toml_text, rel, line_of, diags);
+    if diags.error_count() > errors_before {
+        return None;
+    }
     let mut cleaned = |value: toml::Spanned<String>, key: &str| {
         let line = line_of(value.span().start);
         let value = value.into_inner().trim().to_string();

@@ -11,6 +11,18 @@ messages! {
         BuildFailed =>
             ja "ビルドに失敗しました。前回の出力はそのまま残しています",
             en "build failed: the previous output was left as it was";
+        /// The last line of a `build` that found errors.
+        BuildStopped { errors: usize } =>
+            ja "エラーが {errors} 件あるため、何も公開していません（前回の出力はそのまま残しています）",
+            en "nothing was published: {errors} error(s) to fix first (the previous output was left as it was)";
+        /// The last line of a `check` that found errors.
+        CheckStopped { errors: usize } =>
+            ja "エラーが {errors} 件あるため、このままでは何も公開されません（build はエラーを直すまで止まります）",
+            en "nothing would be published: {errors} error(s) to fix first (build stops until they are fixed)";
+        /// The last line of a `check --strict` that found warnings only.
+        CheckStoppedStrict { warnings: usize } =>
+            ja "--strict は警告でも止まるため、警告 {warnings} 件を直すまで公開しません",
+            en "nothing would be published: --strict stops on the {warnings} warning(s) too";
         Built { files: usize, dest: String, ms: u128 } =>
             ja "{files} 個のファイルを {dest} に書き出しました（{ms} ミリ秒）",
             en "built {files} files into {dest} in {ms} ms";

@@ -21,6 +21,12 @@ messages! {
         NotOurs { path: String, marker: String } =>
             ja "{path} には renkei が書いたのではないファイルがあります（{marker} ファイルがありません）。置き換えずに止めました。新しいフォルダーか空のフォルダーを指定するか、中のものをすべてサイトで置き換えてよいときは --force を付けてください",
             en "{path} already holds files that renkei did not write (it has no {marker} file): refusing to replace them; choose a new or empty folder, or pass --force to replace everything in it with the site";
+        LooksLikeSite { path: String, what: String } =>
+            ja "--out {path} には {what} があり、サイトかその元のファイルのようです。置き換えずに止めました。public のような専用のフォルダーを指定してください（--force を付けても変わりません）",
+            en "--out {path} holds {what}, so it looks like a site or its sources: refusing to replace it; choose a folder of its own such as public (--force does not change this)";
+        Waiting { path: String } =>
+            ja "別の renkei が {path} に書き出しています。終わるのを待ってから書き出します",
+            en "another renkei is writing {path}: waiting for it to finish";
     }
 }
 

@@ -187,7 +187,10 @@ fn municipalities_csv(entries: &[&Entry]) -> String {
 }
 
 /// Writes a new site into `dir`, which must not exist or be empty: renkei
-/// never writes over a folder that holds anything. Returns the files written.
+/// never writes over a folder that holds anything. All or nothing: the
+/// files go into a folder beside `dir` that takes its place once every one
+/// is written, so a full disk leaves no half site to refuse on the rerun.
+/// Returns the files written.
 pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, Text> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| CliMsg::CannotReadFolder {
@@ -201,8 +204,33 @@ pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, Text> {
             .into());
         }
     }
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = absolute.parent().unwrap_or(Path::new("/"));
+    let name = absolute.file_name().unwrap_or_default().to_string_lossy();
+    let staging = parent.join(format!(".{name}.renkei-new-{}", std::process::id()));
     let files = files(starter);
-    for (rel, bytes) in &files {
+    let written = write_files(&staging, &files).and_then(|()| {
+        // An empty folder the user made is replaced (a rename over a
+        // folder needs it gone on Windows).
+        if dir.exists() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        std::fs::rename(&staging, dir).map_err(|e| {
+            CliMsg::CannotCreateFolder {
+                dir: dir.display().to_string(),
+                reason: common::io(&e),
+            }
+            .into()
+        })
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    written.map(|()| files.into_keys().collect())
+}
+
+fn write_files(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), Text> {
+    for (rel, bytes) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| CliMsg::CannotCreateFolder {
@@ -215,7 +243,7 @@ pub fn create(dir: &Path, starter: Starter) -> Result<Vec<PathBuf>, Text> {
             reason: common::io(&e),
         })?;
     }
-    Ok(files.into_keys().collect())
+    Ok(())
 }
 
 #[cfg(test)]
@@ -258,6 +286,7 @@ mod tests {
             let list = crate::model::municipalities::municipalities(
                 &rows,
                 prefecture.prefecture,
+                &mut crate::model::rejected::Rejected::default(),
                 &mut diags,
             );
             assert!(

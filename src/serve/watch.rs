@@ -3,12 +3,13 @@
 //! large CSV being copied in costs one rebuild, not ten.
 //!
 //! A change counts only once its files have settled: quiet for [`DEBOUNCE`]
-//! and, on a second look one more [`DEBOUNCE`] later, of the same size and
-//! modification time. A job writing a snapshot in chunks is not always seen
-//! chunk by chunk (file events are lost on network and container mounts, and
-//! a write through another link makes none), and a half-written snapshot
-//! must never be published. Writing to a temporary name and renaming it into
-//! place stays the safe way (README says so).
+//! (for a data file written where it stands, [`DATA_QUIET`]) and, on a
+//! second look one such period later, of the same size and modification
+//! time. A job writing a snapshot in chunks is not always seen chunk by
+//! chunk (file events are lost on network and container mounts, and a write
+//! through another link makes none), and a half-written snapshot must never
+//! be published. Writing to a temporary name and renaming it into place
+//! stays the safe and fast way (README says so).
 //!
 //! Only what `build` reads is watched (`site.toml`, `content/`, `data/`,
 //! `themes/`, `static/`): the output folder and the rest of the root (a
@@ -16,11 +17,12 @@
 //! swap, backup and lock files are ignored with the same rule the loader
 //! uses to skip them.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, SystemTime};
 
+use notify::event::{ModifyKind, RenameMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::load::config;
@@ -34,6 +36,12 @@ pub const FOLDERS: [&str; 4] = ["content", "data", "themes", "static"];
 /// change. Long enough for an editor's save or a file copy to finish, short
 /// enough not to be felt.
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// How long a data file written where it stands must be quiet: a job or a
+/// copy over the network writes a list in chunks with pauses between them,
+/// and a list published half-way shows offices as gone. A file renamed into
+/// place arrives whole and waits only [`DEBOUNCE`].
+pub const DATA_QUIET: Duration = Duration::from_millis(1500);
 
 /// A watch on one site's inputs.
 pub struct Watcher {
@@ -71,12 +79,17 @@ impl Watcher {
     /// lost track of events (the whole site may have changed). `None` when
     /// watching has stopped for good.
     pub fn next_change(&mut self) -> Option<Vec<PathBuf>> {
-        let mut changed = BTreeSet::new();
+        let mut changed = BTreeMap::new();
         while !self.take(self.events.recv().ok()?, &mut changed) {}
         // What the last look saw, once the events have gone quiet.
         let mut seen = None;
         loop {
-            match self.events.recv_timeout(DEBOUNCE) {
+            let quiet = if self.written_in_place(&changed) {
+                DATA_QUIET
+            } else {
+                DEBOUNCE
+            };
+            match self.events.recv_timeout(quiet) {
                 Ok(event) => {
                     if self.take(event, &mut changed) {
                         seen = None;
@@ -85,7 +98,7 @@ impl Watcher {
                 Err(RecvTimeoutError::Timeout) => {
                     let now = self.look(&changed);
                     if seen.as_ref() == Some(&now) {
-                        return Some(changed.into_iter().collect());
+                        return Some(changed.into_keys().collect());
                     }
                     seen = Some(now);
                 }
@@ -94,11 +107,19 @@ impl Watcher {
         }
     }
 
+    /// Whether a data file that is still there was written where it stands
+    /// (not renamed into place whole): it may be a list still being copied.
+    fn written_in_place(&self, changed: &BTreeMap<PathBuf, bool>) -> bool {
+        changed.iter().any(|(rel, &renamed_in)| {
+            !renamed_in && rel.starts_with("data") && self.root.join(rel).is_file()
+        })
+    }
+
     /// The size and modification time of each changed file (`None` for one
     /// that is gone or unreadable).
-    fn look(&self, changed: &BTreeSet<PathBuf>) -> Vec<Option<(u64, Option<SystemTime>)>> {
+    fn look(&self, changed: &BTreeMap<PathBuf, bool>) -> Vec<Option<(u64, Option<SystemTime>)>> {
         changed
-            .iter()
+            .keys()
             .map(|rel| {
                 let meta = std::fs::metadata(self.root.join(rel)).ok()?;
                 Some((meta.len(), meta.modified().ok()))
@@ -106,8 +127,13 @@ impl Watcher {
             .collect()
     }
 
-    /// Adds the event's input paths to `changed`; true when it touched an input.
-    fn take(&mut self, event: notify::Result<Event>, changed: &mut BTreeSet<PathBuf>) -> bool {
+    /// Adds the event's input paths to `changed`, each with whether its last
+    /// event renamed it into place; true when it touched an input.
+    fn take(
+        &mut self,
+        event: notify::Result<Event>,
+        changed: &mut BTreeMap<PathBuf, bool>,
+    ) -> bool {
         let event = match event {
             Ok(event) => event,
             Err(e) => {
@@ -123,6 +149,13 @@ impl Watcher {
         if matches!(event.kind, EventKind::Access(_)) {
             return false;
         }
+        // A rename into place brings a whole file; a change of attributes
+        // says nothing of its contents; anything else may be a write.
+        let renamed_in = match event.kind {
+            EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => Some(true),
+            EventKind::Modify(ModifyKind::Metadata(_)) => None,
+            _ => Some(false),
+        };
         let mut touched = false;
         for path in &event.paths {
             let Ok(rel) = path.strip_prefix(&self.root) else {
@@ -136,7 +169,8 @@ impl Watcher {
                 // Watching it twice is harmless, so the error is ignored.
                 let _ = self.watcher.watch(path, RecursiveMode::Recursive);
             }
-            changed.insert(rel.to_path_buf());
+            let whole = changed.entry(rel.to_path_buf()).or_insert(true);
+            *whole = renamed_in.unwrap_or(*whole);
             touched = true;
         }
         touched
@@ -239,5 +273,46 @@ mod tests {
             next_change(watcher).unwrap(),
             [PathBuf::from("static/css/site.css")]
         );
+    }
+
+    #[test]
+    fn a_list_written_in_chunks_is_taken_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("data/adoption")).unwrap();
+        let watcher = Watcher::new(dir.path()).unwrap();
+        let list = dir.path().join("data/adoption/2026-03-01.csv");
+        let writer = {
+            let list = list.clone();
+            thread::spawn(move || {
+                use std::io::Write;
+                let mut file = fs::File::create(&list).unwrap();
+                for chunk in 0..5 {
+                    writeln!(file, "chunk {chunk}").unwrap();
+                    file.flush().unwrap();
+                    thread::sleep(Duration::from_millis(500));
+                }
+            })
+        };
+        let change = next_change(watcher).unwrap();
+        assert_eq!(change, [PathBuf::from("data/adoption/2026-03-01.csv")]);
+        // The change is told only once the writer has finished.
+        assert!(writer.is_finished());
+        assert_eq!(fs::read_to_string(&list).unwrap().lines().count(), 5);
+    }
+
+    #[test]
+    fn a_list_renamed_into_place_is_taken_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("data/adoption")).unwrap();
+        let spare = dir.path().join("list.tmp");
+        fs::write(&spare, "office_number\n").unwrap();
+        let mut watcher = Watcher::new(dir.path()).unwrap();
+        fs::rename(&spare, dir.path().join("data/adoption/2026-03-01.csv")).unwrap();
+        let mut changed = BTreeMap::new();
+        while changed.is_empty() {
+            let event = watcher.events.recv().unwrap();
+            watcher.take(event, &mut changed);
+        }
+        assert!(!watcher.written_in_place(&changed));
     }
 }

@@ -178,3 +178,31 @@ fn control_characters_made_by_toml_escapes_are_removed_too() {
     assert!(!feed.contains('\u{1b}'));
     assert!(site.output("data/groups.csv").contains("\n北部,"));
 }
+
+#[test]
+fn a_pasted_document_in_a_setting_is_refused_with_its_line() {
+    let site = TestSite::minimal();
+    let document = "県の連携推進要綱の本文がここに貼り付けられています。\n".repeat(200_000);
+    site.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace(
+            "[[groups]]",
+            &format!("organization = \"\"\"\n{document}\"\"\"\n[[groups]]"),
+        ),
+    );
+    let run = site.build_fails();
+    run.assert_stderr_has("site.toml:");
+    run.assert_stderr_has(
+        "organization is 15.1 MB of text, more than the 4 KB one setting may hold",
+    );
+    assert!(!site.path().join("public").exists());
+
+    let site = TestSite::minimal();
+    let long = "説明".repeat(1_000);
+    site.write(
+        "content/guides/start.md",
+        &format!("+++\ntitle = \"導入の流れ\"\n\ndescription = \"{long}\"\n+++\n本文。\n"),
+    );
+    let run = site.build_fails();
+    run.assert_stderr_has("content/guides/start.md:4: description is 6 KB of text");
+}

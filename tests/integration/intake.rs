@@ -383,6 +383,42 @@ fn new_never_writes_over_a_folder_that_holds_anything() {
     run.assert_stderr_has("unknown prefecture \"48\": give its code (01 to 47, e.g. 44)");
 }
 
+#[test]
+fn new_on_a_full_disk_leaves_nothing_and_the_rerun_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = dir.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    // A 16 KB file system (mount needs root: CI runs as root).
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=16k", "tmpfs"])
+        .arg(&disk)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("not run: mounting a small tmpfs needs root (CI runs as root)");
+        return;
+    }
+    let site = disk.join("oita");
+    let new = || {
+        renkei(&[
+            OsStr::new("new"),
+            site.as_os_str(),
+            OsStr::new("--prefecture"),
+            OsStr::new("44"),
+        ])
+    };
+    let run = new();
+    let left: Vec<_> = std::fs::read_dir(&disk).unwrap().collect();
+    let _ = std::process::Command::new("umount").arg(&disk).status();
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has("cannot write the file");
+    assert_eq!(left.len(), 0, "{left:?}");
+    let run = new();
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.join("site.toml").is_file());
+}
+
 // --- renkei check: every mistake, with what was found and what to write -----
 
 #[test]
@@ -442,11 +478,17 @@ fn snapshot_dates_written_other_ways() {
             "2025-11-30 (2).csv",
             "(it starts with the date 2025-11-30: name it 2025-11-30.csv, one file per date)",
         ),
+        ("R7.11.30.xlsx", "(for this one: 2025-11-30.xlsx)"),
+        (
+            "2025-11-31.csv",
+            "(there is no such day: month 11 has 30 days)",
+        ),
     ] {
         let site = TestSite::minimal();
         site.write(&format!("data/adoption/{name}"), SNAPSHOT);
         site.build_fails().assert_stderr_has(&format!(
-            "error: data/adoption/{name}: snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv {hint}"
+            "error: data/adoption/{name}: snapshot file name \"{name}\" must be the date as YYYY-MM-DD.{} {hint}",
+            name.rsplit_once('.').map_or("", |(_, e)| e)
         ));
     }
 }

@@ -89,10 +89,15 @@ fn build_says_what_it_wrote_in_japanese() {
     assert_eq!(run.code, Some(1));
     assert_eq!(
         run.stderr.lines().last(),
-        Some("ビルドに失敗しました。前回の出力はそのまま残しています")
+        Some("エラーが 1 件あるため、何も公開していません（前回の出力はそのまま残しています）")
     );
     let run = site.run(&["build", "--lang", "en"]);
-    run.assert_stderr_has("build failed: the previous output was left as it was");
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some(
+            "nothing was published: 1 error(s) to fix first (the previous output was left as it was)"
+        )
+    );
 }
 
 #[test]
@@ -250,6 +255,7 @@ fn strict_check_fails_on_what_new_left_to_fill_in_until_it_is_filled() {
     assert_eq!(strict.code, Some(1));
     let mut expected = PLACEHOLDERS_JA.join("\n");
     expected.push_str("\nエラー 0 件、警告 7 件\n");
+    expected.push_str("--strict は警告でも止まるため、警告 7 件を直すまで公開しません\n");
     assert_eq!(strict.stderr, expected);
     let plain = at_root(&["build"]);
     assert!(plain.success, "{}", plain.stderr);

@@ -75,6 +75,99 @@ fn the_input_folders_are_never_an_output() {
     assert_eq!(before, tree(site.path()));
 }
 
+/// A bind mount of a folder for the length of a test (mount needs root:
+/// CI runs as root; elsewhere the test says it did not run).
+struct BindMount(std::path::PathBuf);
+
+impl BindMount {
+    fn new(source: &Path, target: &Path) -> Option<BindMount> {
+        std::fs::create_dir_all(target).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .arg("--bind")
+            .args([source, target])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("not run: `mount --bind` needs root (CI runs as root)");
+        }
+        mounted.then(|| BindMount(target.to_path_buf()))
+    }
+}
+
+impl Drop for BindMount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_second_path_to_the_site_is_still_the_site() {
+    let site = TestSite::minimal();
+    std::fs::create_dir(site.path().join(".git")).unwrap();
+    std::fs::write(site.path().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = tree(site.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+
+    let alias = elsewhere.path().join("alias");
+    if let Some(_mount) = BindMount::new(site.path(), &alias) {
+        let run = build_into(&site, &alias, &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("is the site's own folder");
+        run.assert_stderr_has("(--force does not change this)");
+        // Through the mount, the site's inputs are still its inputs.
+        let run = build_into(&site, &alias.join("content"), &["--force"]);
+        run.assert_stderr_has("is inside the site's content/ folder");
+    }
+    let above = elsewhere.path().join("above");
+    if let Some(_mount) = BindMount::new(site.path().parent().unwrap(), &above) {
+        let run = build_into(&site, &above, &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("holds the site's folder");
+    }
+    // A symlinked parent is a second name too.
+    let link = elsewhere.path().join("link");
+    std::os::unix::fs::symlink(site.path().parent().unwrap(), &link).unwrap();
+    let name = site.path().file_name().unwrap();
+    let run = build_into(&site, &link.join(name), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has("is the site's own folder");
+    assert_eq!(before, tree(site.path()));
+}
+
+#[test]
+fn a_folder_that_looks_like_a_site_is_never_taken_over() {
+    let site = TestSite::minimal();
+    let other = TestSite::minimal();
+    let before = tree(other.path());
+    let run = build_into(&site, other.path(), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has(&format!(
+        "error: --out {} holds site.toml, so it looks like a site or its sources",
+        other.path().display()
+    ));
+    assert_eq!(before, tree(other.path()));
+
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(repo.path().join("docs/.git")).unwrap();
+    std::fs::write(repo.path().join("docs/readme.txt"), "mine").unwrap();
+    let before = tree(repo.path());
+    let run = build_into(&site, repo.path(), &["--force"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    run.assert_stderr_has("holds .git, so it looks like a site or its sources");
+    assert_eq!(before, tree(repo.path()));
+
+    // A folder holding a bind mount of the site is never replaced either.
+    let holder = tempfile::tempdir().unwrap();
+    std::fs::write(holder.path().join("notes.txt"), "mine").unwrap();
+    if let Some(_mount) = BindMount::new(site.path(), &holder.path().join("inner")) {
+        let run = build_into(&site, holder.path(), &["--force"]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        run.assert_stderr_has("holds the site's folder");
+        assert!(site.path().join("site.toml").is_file());
+    }
+}
+
 #[test]
 fn a_folder_of_unrelated_files_is_refused_without_force() {
     let site = TestSite::minimal();
@@ -217,4 +310,118 @@ fn open_data_cells_that_start_like_a_formula_are_quoted() {
         serde_json::from_str(&site.output("data/municipalities.json")).unwrap();
     assert_eq!(json[1]["name"], "+大分市");
     assert_eq!(json[1]["rate"], 50.0);
+}
+
+/// Two small sites whose outputs differ in every page's text, each built
+/// once into a folder of its own: the two whole outputs a write may leave.
+fn two_sites() -> (TestSite, TestSite, [BTreeMap<String, Vec<u8>>; 2]) {
+    let a = TestSite::minimal();
+    let b = TestSite::minimal();
+    b.write(
+        "site.toml",
+        &crate::harness::SITE_TOML.replace("テスト県 ポータル", "別の県 ポータル"),
+    );
+    for n in 0..60 {
+        b.write(
+            &format!("content/news/item-{n:02}.md"),
+            &crate::harness::NEWS.replace("研修会を開きます。", &format!("お知らせ {n}。")),
+        );
+    }
+    let whole = [&a, &b].map(|site| {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path().join("public");
+        assert!(build_into(site, &out, &[]).success);
+        tree(&out)
+    });
+    (a, b, whole)
+}
+
+fn spawn_build(site: &TestSite, out: &Path) -> std::process::Child {
+    crate::harness::command()
+        .args(["build", "--quiet", "--root"])
+        .arg(site.path())
+        .arg("--out")
+        .arg(out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start renkei")
+}
+
+/// Names inside and beside `out` that only a write in progress has.
+fn staging_names(out: &Path) -> Vec<String> {
+    [out, out.parent().unwrap()]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".renkei-") && name != ".renkei-output")
+        .collect()
+}
+
+fn two_builds_at_once_leave_one_whole_output(out: &Path) {
+    let (a, b, whole) = two_sites();
+    for round in 0..4 {
+        let first = spawn_build(&a, out);
+        let second = spawn_build(&b, out);
+        for mut child in [first, second] {
+            assert!(child.wait().unwrap().success(), "round {round}");
+        }
+        let now = tree(out);
+        assert!(
+            whole.contains(&now),
+            "round {round}: a mix of two builds ({} files)",
+            now.len()
+        );
+        assert_eq!(staging_names(out), Vec::<String>::new(), "round {round}");
+    }
+}
+
+#[test]
+fn two_builds_of_one_output_take_turns() {
+    let outside = tempfile::tempdir().unwrap();
+    two_builds_at_once_leave_one_whole_output(&outside.path().join("public"));
+}
+
+#[test]
+fn two_builds_of_one_mount_point_take_turns() {
+    let outside = tempfile::tempdir().unwrap();
+    let volume = outside.path().join("volume");
+    if let Some(_mount) = BindMount::new(&volume, &volume) {
+        two_builds_at_once_leave_one_whole_output(&volume);
+    }
+}
+
+#[test]
+fn a_killed_update_of_a_mount_point_is_completed_by_the_next_build() {
+    let (a, b, whole) = two_sites();
+    let outside = tempfile::tempdir().unwrap();
+    let volume = outside.path().join("volume");
+    let Some(_mount) = BindMount::new(&volume, &volume) else {
+        return;
+    };
+    assert!(build_into(&a, &volume, &[]).success);
+    let broken = TestSite::minimal();
+    broken.write("site.toml", "title = \"壊れた設定\"\n");
+    let mut dice = Dice(0x0bad_cafe_f00d_0007);
+    for round in 0..12 {
+        let site = if round % 2 == 0 { &b } else { &a };
+        let mut child = spawn_build(site, &volume);
+        std::thread::sleep(Duration::from_millis(dice.below(600)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        // A build that then fails still leaves the output whole.
+        let run = build_into(&broken, &volume, &[]);
+        assert!(!run.success, "round {round}");
+        let now = tree(&volume);
+        assert!(
+            whole.contains(&now),
+            "round {round}: a mix of two builds ({} files)",
+            now.len()
+        );
+        assert_eq!(
+            staging_names(&volume),
+            Vec::<String>::new(),
+            "round {round}"
+        );
+    }
 }
