@@ -474,7 +474,7 @@
     const st = part.status[i];
     const item = element('li', 'office');
     item.tabIndex = -1;
-    const heading = element('h3', 'office-name');
+    const heading = element('h3', 'office-name auto-phrase');
     const link = element('a', '', part.name[i]);
     link.href = officePattern.replace('{number}', row.number);
     heading.append(link);
