@@ -157,8 +157,15 @@ impl TestSite {
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
-    /// Reads an output file of the last build as text (BOM kept).
+    /// Reads an output file of the last build as text (BOM kept), without
+    /// the `<wbr>` line-break hints between phrases, so tests match the
+    /// text as a reader sees it ([`TestSite::output_raw`] keeps them).
     pub fn output(&self, rel: &str) -> String {
+        self.output_raw(rel).replace("<wbr>", "")
+    }
+
+    /// Reads an output file of the last build as written.
+    pub fn output_raw(&self, rel: &str) -> String {
         let path = self.path().join("public").join(rel);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }

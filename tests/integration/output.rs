@@ -146,7 +146,11 @@ fn an_office_named_like_a_script_is_escaped_everywhere() {
                 !text.contains("<b>soft</b>"),
                 "{path} has raw markup from data"
             );
-            if text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") {
+            // Names may carry <wbr> between phrases (render::phrases).
+            if text
+                .replace("<wbr>", "")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            {
                 seen_in.push(path);
             }
         }
