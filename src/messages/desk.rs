@@ -146,6 +146,8 @@ messages! {
         SiteFigures => ja "サイト全体の導入事業所数と導入率", en "Site-wide adopted offices and rate";
         Before => ja "登録前", en "Before";
         After => ja "登録後", en "After";
+        Published => ja "公開中", en "Published";
+        AfterPublishing => ja "公開後", en "After publishing";
         PlaceName => ja "地域", en "Place";
         ChangedPlaces => ja "数字が変わる地域", en "Places whose figures change";
         NewlyAdopted => ja "新しく導入済みになる事業所", en "Offices newly adopted";

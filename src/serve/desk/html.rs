@@ -293,7 +293,7 @@ pub fn data_result(
         out.push_str(&findings(&DeskMsg::CannotRegister.to_string(), blocking));
     }
     if let Some(effect) = effect {
-        out.push_str(&self::effect(effect));
+        out.push_str(&self::effect(effect, (DeskMsg::Before, DeskMsg::After)));
     }
     let register = if blocking.is_empty() {
         format!(
@@ -314,14 +314,17 @@ pub fn data_result(
 
 /// What a change does to the figures: the site's count and rate before
 /// and after, each place that changes, and the offices that come and go.
-pub fn effect(effect: &super::data::Effect) -> String {
+/// `labels` name the two columns: before and after registering, or what is
+/// published and what would be.
+pub fn effect(effect: &super::data::Effect, labels: (DeskMsg, DeskMsg)) -> String {
+    let (before, after) = labels;
     let mut out = String::new();
     let ((was, was_rate), (now, now_rate)) = &effect.site;
     out.push_str(&format!(
         "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody><tr><td id=\"site-before\">{was} ({was_rate}%)</td><td id=\"site-after\">{now} ({now_rate}%)</td></tr></tbody></table></div>\n",
         title = DeskMsg::SiteFigures,
-        before = DeskMsg::Before,
-        after = DeskMsg::After,
+        before = before,
+        after = after,
     ));
     let rows: String = effect
         .places
@@ -344,8 +347,8 @@ pub fn effect(effect: &super::data::Effect) -> String {
         "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{place}</th><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody>{rows}</tbody></table></div>\n",
         title = DeskMsg::ChangedPlaces,
         place = DeskMsg::PlaceName,
-        before = DeskMsg::Before,
-        after = DeskMsg::After,
+        before = before,
+        after = after,
     ));
     out.push_str(&offices_list(DeskMsg::NewlyAdopted, &effect.adopted));
     out.push_str(&offices_list(DeskMsg::NoLongerAdopted, &effect.dropped));

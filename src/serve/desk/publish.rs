@@ -111,7 +111,10 @@ impl State {
                 }
                 out.push_str(&changed_list(&self.changed));
                 if let Some(effect) = &self.effect {
-                    out.push_str(&html::effect(effect));
+                    out.push_str(&html::effect(
+                        effect,
+                        (DeskMsg::Published, DeskMsg::AfterPublishing),
+                    ));
                 }
                 if errors == 0 {
                     let titles = |path: &str| self.title_of(path);
