@@ -92,6 +92,7 @@ pub struct Records<'a> {
     text: &'a str,
     reader: csv::Reader<&'a [u8]>,
     /// Line-counting cursor: `line` is the line on which byte `offset` lies.
+    /// (Not `Position::line`, one line early after CRLF: BurntSushi/rust-csv#395.)
     offset: usize,
     line: usize,
     record: csv::StringRecord,

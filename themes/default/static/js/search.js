@@ -10,7 +10,7 @@
  * only its part, a search across all of them fetches parts in order and shows
  * results as they arrive.
  *
- * `fold` and `terms` must stay the same functions as src/render/search/fold.rs:
+ * `fold` and `terms` must stay the same functions as src/fold.rs:
  * tests/fixtures/folding-cases.json is checked against both.
  */
 (function () {
