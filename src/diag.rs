@@ -4,13 +4,14 @@
 //! diagnostics so an editor sees every mistake in one run. Positions are stored
 //! 1-based, exactly as they are shown (`data/offices.csv:14: ...`).
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::messages::{CommonMsg, Text};
 
 /// How bad a finding is: errors fail the build, warnings are reported only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
@@ -173,6 +174,57 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// Prints findings as shown (by [`Diagnostics::shown`]) to stderr, and
+/// their count; gives the count of errors.
+pub fn print(shown: &[Diagnostic]) -> usize {
+    for d in shown {
+        eprintln!("{d}");
+    }
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    if !shown.is_empty() {
+        let warnings = shown.len() - errors;
+        eprintln!("{}", CommonMsg::Counts { errors, warnings });
+    }
+    errors
+}
+
+/// How many rows of one file with one kind of problem are shown as one finding.
+const GROUPED_FROM: usize = 4;
+
+/// How many of those rows' lines the one finding names.
+const LINES_NAMED: usize = 3;
+
+/// The one finding standing for `group` (sorted, at least one): its file,
+/// no line, the count, the first lines and the first row's message.
+fn one_for_many(group: &[&Diagnostic]) -> Diagnostic {
+    let first = group[0];
+    let mut lines: Vec<usize> = group.iter().filter_map(|d| d.line).collect();
+    lines.dedup();
+    let problem = first.message.kind().and_then(|kind| kind.many).map_or_else(
+        || CommonMsg::SameProblem.into(),
+        |(ja, en)| Text::new(ja.to_string(), en.to_string()),
+    );
+    let named: Vec<String> = lines
+        .iter()
+        .take(LINES_NAMED)
+        .map(usize::to_string)
+        .collect();
+    let message = CommonMsg::Many {
+        rows: lines.len(),
+        problem,
+        lines: named.join(", "),
+        first: lines[0],
+        example: first.message.clone(),
+    };
+    Diagnostic {
+        line: None,
+        column: None,
+        cell: false,
+        message: message.into(),
+        ..first.clone()
+    }
+}
+
 /// The findings of one run, in the order they were found.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics(Vec<Diagnostic>);
@@ -202,18 +254,44 @@ impl Diagnostics {
         self.0.iter()
     }
 
-    /// Prints every finding to stderr, sorted by place, and a count, as the
-    /// terminal of `build`, `check` and `serve` shows them.
+    /// Prints every finding to stderr as [`Diagnostics::shown`] gives them,
+    /// and a count, as the terminal of `build`, `check` and `serve` shows them.
     pub fn report(&self) {
+        print(&self.shown());
+    }
+
+    /// Sorted by place, with the rows of one table that have the same kind of
+    /// problem in a cell shown as one finding when there are many of them (the count,
+    /// the first lines and the first row's message), so a column a
+    /// spreadsheet damaged is one finding, not hundreds. Text and GitHub
+    /// output show this; JSON lists every row.
+    pub fn shown(&self) -> Vec<Diagnostic> {
         let sorted = self.clone().into_sorted();
+        // Only cells of a table's rows: a page's or a TOML file's findings
+        // each have their own fix.
+        fn key(d: &Diagnostic) -> Option<(Severity, &Path, &'static str)> {
+            let kind = d.message.kind().filter(|_| d.cell)?;
+            d.line?;
+            Some((d.severity, d.path.as_path(), kind.name))
+        }
+        let mut members: HashMap<_, Vec<&Diagnostic>> = HashMap::new();
         for d in &sorted {
-            eprintln!("{d}");
+            if let Some(key) = key(d) {
+                members.entry(key).or_default().push(d);
+            }
         }
-        let errors = sorted.iter().filter(|d| d.is_error()).count();
-        if !sorted.is_empty() {
-            let warnings = sorted.len() - errors;
-            eprintln!("{}", CommonMsg::Counts { errors, warnings });
+        let mut shown = Vec::new();
+        for d in &sorted {
+            match key(d).and_then(|key| members.get(&key)) {
+                Some(group) if group.len() >= GROUPED_FROM => {
+                    if std::ptr::eq(group[0], d) {
+                        shown.push(one_for_many(group));
+                    }
+                }
+                _ => shown.push(d.clone()),
+            }
         }
+        shown
     }
 
     /// Sorted by file, then line, so a long report reads top to bottom per file.
@@ -303,6 +381,39 @@ mod tests {
             d.github_annotation(Path::new("")),
             "::error file=content/a%2Cb%3Ac%25.md,line=2::100%25 done%0D%0Anext: a, b"
         );
+    }
+
+    #[test]
+    fn many_rows_with_one_problem_are_one_finding() {
+        use crate::messages::model::OfficeMsg;
+        let mut diags = Diagnostics::default();
+        for line in (2..=301).rev() {
+            let message = OfficeMsg::NumberLostZero {
+                number: format!("4701{line:05}"),
+                fixed: format!("04701{line:05}"),
+            };
+            let d = Diagnostic::error("data/offices.csv", message).at_line(line);
+            diags.push(d.at_cell(1));
+        }
+        let unknown = OfficeMsg::NotListed {
+            number: "4470100001".into(),
+        };
+        let few = Diagnostic::warning("data/offices.csv", unknown)
+            .at_line(7)
+            .at_cell(1);
+        diags.push(few.clone());
+        diags.push(Diagnostic::error("site.toml", Text::same("x")).at_line(1));
+        let shown = diags.shown();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert_eq!(
+            shown[0].to_string(),
+            "error: data/offices.csv: 300 rows: office numbers lost their leading zero \
+             (lines 2, 3, 4 and more); line 2: office_number \"470100002\" must be 10 digits \
+             (the third may be an uppercase letter for 総合事業 offices); a spreadsheet may \
+             have dropped a leading zero: \"0470100002\""
+        );
+        assert_eq!(shown[1], few);
+        assert_eq!(diags.into_sorted().len(), 302);
     }
 
     #[test]

@@ -105,14 +105,21 @@ pub fn summarize(previous: &Previous, files: &Files) -> String {
     } else {
         let items: Vec<SummaryMsg> = movers
             .iter()
-            .map(|(b, n)| SummaryMsg::Mover {
-                name: n.name.clone(),
-                before: rate_text(b.rate),
-                after: rate_text(n.rate),
-                delta: format!(
-                    "{:+.1}",
-                    (n.rate.unwrap_or(0) - b.rate.unwrap_or(0)) as f64 / 10.0
-                ),
+            .map(|(b, n)| match (b.rate, n.rate) {
+                (Some(before), Some(after)) => SummaryMsg::Mover {
+                    name: n.name.clone(),
+                    before: rate_text(b.rate),
+                    after: rate_text(n.rate),
+                    delta: format!("{:+.1}", (after - before) as f64 / 10.0),
+                },
+                (None, _) => SummaryMsg::MoverFirst {
+                    name: n.name.clone(),
+                    after: rate_text(n.rate),
+                },
+                (Some(_), None) => SummaryMsg::MoverGone {
+                    name: n.name.clone(),
+                    before: rate_text(b.rate),
+                },
             })
             .collect();
         let join = |lang: Lang, separator: &str| {

@@ -1,4 +1,7 @@
-//! The CSV inputs under `data/`, read into rows that still know their line.
+//! The tables under `data/`, read into rows that still know their line.
+//! Each may be a CSV file or a spreadsheet (`data/offices.xlsx`); both are
+//! read through one table reader, and the model knows each input by its
+//! CSV name whatever file it came from ([`Sources`]).
 //!
 //! Values are kept as the text the user wrote; the model checks them against
 //! each other (codes, office numbers, snapshots) so that every message can
@@ -8,14 +11,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::dates;
 use super::files::{self, Found, Links};
 use super::table::{self, Column, Located};
 use super::toml_error::{self, Key, Kind};
+use super::{dates, sheet};
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Text;
-use crate::messages::load::DataMsg;
+use crate::messages::load::{DataMsg, SheetMsg};
 
 /// Relative paths of the data files DESIGN.md names.
 pub const MUNICIPALITIES: &str = "data/municipalities.csv";
@@ -309,7 +312,7 @@ pub struct SnapshotFile {
     pub rows: Vec<Located<AdoptionRow>>,
 }
 
-/// One survey: the CSV and TOML sharing a slug.
+/// One survey: the results (a CSV or a spreadsheet) and the TOML sharing a slug.
 #[derive(Debug, Clone)]
 pub struct SurveyFile {
     pub slug: String,
@@ -330,103 +333,287 @@ pub struct DataFiles {
     /// `None` when the site has no `data/areas.csv`.
     pub areas: Option<Vec<Located<AreaRow>>>,
     pub surveys: Vec<SurveyFile>,
+    /// The files read in another form than their CSV name says.
+    pub sources: Sources,
+}
+
+/// A file read in another form than the CSV its input is named by
+/// (`data/offices.xlsx` for `data/offices.csv`), or from a book with several
+/// sheets.
+#[derive(Debug, Clone)]
+struct Source {
+    /// The name the model gives the input (`data/offices.csv`).
+    named: PathBuf,
+    /// The file read.
+    path: PathBuf,
+    /// The sheet read, when the book has several.
+    sheet: Option<String>,
+}
+
+/// The files read in another form than their CSV name says: the model
+/// names each input by its CSV name, whatever file it came from (so it
+/// never knows which it was), and [`Sources::place`] turns its findings
+/// into the file and sheet the editor has to open.
+#[derive(Debug, Clone, Default)]
+pub struct Sources(Vec<Source>);
+
+impl Sources {
+    /// Moves `found` into `diags`, each finding placed in the file read and
+    /// naming its sheet when the book has several.
+    pub fn place(&self, found: Diagnostics, diags: &mut Diagnostics) {
+        for mut d in found {
+            if let Some(source) = self.0.iter().find(|s| s.named == d.path) {
+                d.path.clone_from(&source.path);
+            }
+            let sheet = self.0.iter().find(|s| s.path == d.path);
+            if let Some(sheet) = sheet.and_then(|s| s.sheet.clone()) {
+                d.message = SheetMsg::InSheet {
+                    sheet,
+                    detail: d.message,
+                }
+                .into();
+            }
+            diags.push(d);
+        }
+    }
+
+    fn add(&mut self, named: &Path, path: &Path, sheet: Option<String>) {
+        if named != path || sheet.is_some() {
+            self.0.push(Source {
+                named: named.to_path_buf(),
+                path: path.to_path_buf(),
+                sheet,
+            });
+        }
+    }
+}
+
+/// What a data file is, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Csv,
+    Book,
+    /// Apple Numbers, which cannot be read: an error saying how to save it.
+    Numbers,
+    Other,
+}
+
+/// A file name's stem and form (`2025-11-30.xlsx`: `2025-11-30`, a book).
+fn form(name: &str) -> (&str, Form) {
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return (name, Form::Other);
+    };
+    let extension = extension.to_ascii_lowercase();
+    let form = match extension.as_str() {
+        "csv" => Form::Csv,
+        "numbers" => Form::Numbers,
+        e if sheet::EXTENSIONS.contains(&e) => Form::Book,
+        _ => Form::Other,
+    };
+    (stem, form)
 }
 
 /// Reads every data file; problems are collected, readable rows kept.
 /// `today` is the day of the build: a snapshot dated later is an error.
 pub fn load(root: &Path, today: Date, diags: &mut Diagnostics) -> DataFiles {
+    let mut found = Diagnostics::default();
+    let mut sources = Sources::default();
+    let files = list_dir(root, "data", &mut found);
+    let mut input = Inputs {
+        root,
+        files: &files,
+        sources: &mut sources,
+    };
+    let municipalities = input
+        .read(MUNICIPALITIES, MUNICIPALITY_COLUMNS, &mut found)
+        .unwrap_or_else(|| missing(MUNICIPALITIES, MUNICIPALITY_COLUMNS, &mut found));
+    let offices = input
+        .read(OFFICES, OFFICE_COLUMNS, &mut found)
+        .unwrap_or_else(|| missing(OFFICES, OFFICE_COLUMNS, &mut found));
+    let plans = input
+        .read(PLANS, PLAN_COLUMNS, &mut found)
+        .unwrap_or_default();
+    let areas = input.read(AREAS, AREA_COLUMNS, &mut found);
+    let snapshots = load_snapshots(root, today, &mut sources, &mut found);
+    let surveys = load_surveys(root, &mut sources, &mut found);
+    sources.place(found, diags);
     DataFiles {
-        municipalities: read_required(root, MUNICIPALITIES, MUNICIPALITY_COLUMNS, diags),
-        offices: read_required(root, OFFICES, OFFICE_COLUMNS, diags),
-        snapshots: load_snapshots(root, today, diags),
-        plans: read_optional(root, PLANS, PLAN_COLUMNS, diags).unwrap_or_default(),
-        areas: read_optional(root, AREAS, AREA_COLUMNS, diags),
-        surveys: load_surveys(root, diags),
+        municipalities,
+        offices,
+        snapshots,
+        plans,
+        areas,
+        surveys,
+        sources,
     }
 }
 
-fn read_required<T: serde::de::DeserializeOwned>(
-    root: &Path,
-    rel: &str,
-    columns: &[Column],
-    diags: &mut Diagnostics,
-) -> Vec<Located<T>> {
-    let rel = Path::new(rel);
-    if !root.join(rel).is_file() {
-        let how = if rel == Path::new(OFFICES) {
-            DataMsg::HowOffices
-        } else {
-            DataMsg::HowMunicipalities
-        };
-        let columns = columns
-            .iter()
-            .filter(|c| c.required)
-            .map(|c| c.name)
-            .collect::<Vec<_>>()
-            .join(",");
-        let message = DataMsg::MissingFile {
-            path: rel.display().to_string(),
+/// What reading the inputs directly under `data/` needs.
+struct Inputs<'a> {
+    root: &'a Path,
+    files: &'a [(String, Found)],
+    sources: &'a mut Sources,
+}
+
+impl Inputs<'_> {
+    /// The rows of the input `named`; `None` when the site has no file for it.
+    fn read<T: serde::de::DeserializeOwned>(
+        &mut self,
+        named: &str,
+        columns: &[Column],
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<Located<T>>> {
+        let input = Input::find(self.files, named, diags)?;
+        Some(read_table(
+            self.root,
+            &input.named,
+            &input.found,
+            input.form,
             columns,
-            how: how.into(),
-        };
-        diags.push(Diagnostic::error(rel, message));
-        return Vec::new();
+            self.sources,
+            diags,
+        ))
     }
-    read_csv(root, rel, rel, columns, diags)
 }
 
-/// Reads an optional file; `None` when the site does not have it.
-fn read_optional<T: serde::de::DeserializeOwned>(
-    root: &Path,
-    rel: &str,
-    columns: &[Column],
-    diags: &mut Diagnostics,
-) -> Option<Vec<Located<T>>> {
+/// The one file that stands for an input (`data/offices.csv` or
+/// `data/offices.xlsx`), and how to read it.
+struct Input {
+    /// The input's CSV name, by which the model knows it.
+    named: PathBuf,
+    found: Found,
+    form: Form,
+}
+
+impl Input {
+    /// The file of the input `named` among the files of its folder; `None`
+    /// when there is none. Two (`offices.csv` beside `offices.xlsx`) are an
+    /// error, and the input is read from neither.
+    fn find(files: &[(String, Found)], named: &str, diags: &mut Diagnostics) -> Option<Input> {
+        let named = PathBuf::from(named);
+        let stem = named.file_stem().unwrap_or_default().to_string_lossy();
+        let mut candidates = files.iter().filter_map(|(name, found)| {
+            let (s, form) = form(name);
+            (s == stem && form != Form::Other).then_some((found, form))
+        });
+        let (found, form) = candidates.next()?;
+        let mut two = false;
+        for (other, _) in candidates {
+            two = true;
+            diags.push(two_files(&found.rel, &other.rel));
+        }
+        Some(Input {
+            named,
+            found: found.clone(),
+            form: if two { Form::Other } else { form },
+        })
+    }
+}
+
+/// Two files for one input: an error on the second.
+fn two_files(first: &Path, second: &Path) -> Diagnostic {
+    let message = SheetMsg::TwoFiles {
+        other: first.display().to_string(),
+    };
+    Diagnostic::error(second, message)
+}
+
+/// A required file that is not there.
+fn missing<T>(rel: &str, columns: &[Column], diags: &mut Diagnostics) -> Vec<Located<T>> {
     let rel = Path::new(rel);
-    root.join(rel)
-        .is_file()
-        .then(|| read_csv(root, rel, rel, columns, diags))
+    let how = if rel == Path::new(OFFICES) {
+        DataMsg::HowOffices
+    } else {
+        DataMsg::HowMunicipalities
+    };
+    let columns = columns
+        .iter()
+        .filter(|c| c.required)
+        .map(|c| c.name)
+        .collect::<Vec<_>>()
+        .join(",");
+    let message = DataMsg::MissingFile {
+        path: rel.display().to_string(),
+        columns,
+        how: how.into(),
+    };
+    diags.push(Diagnostic::error(rel, message));
+    Vec::new()
 }
 
 /// A header cell only the official open data of care offices has.
 const OPEN_DATA_MARK: &str = "都道府県コード又は市町村コード";
 
-/// Reads the CSV file `source` (relative to the root), named `rel` in findings.
-fn read_csv<T: serde::de::DeserializeOwned>(
+/// Reads the table `found` of the input `named` (its CSV name) in its form:
+/// a CSV or a spreadsheet through the one table reader. A Numbers file, or
+/// one of two files for an input, is not read.
+fn read_table<T: serde::de::DeserializeOwned>(
     root: &Path,
-    rel: &Path,
-    source: &Path,
+    named: &Path,
+    found: &Found,
+    form: Form,
     columns: &[Column],
+    sources: &mut Sources,
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
-    let Some(text) = super::text::read_file(&root.join(source), rel, diags) else {
-        return Vec::new();
-    };
-    let first_line = text.lines().next().unwrap_or("");
-    if first_line.contains(OPEN_DATA_MARK) {
-        let message = if rel == Path::new(OFFICES) {
-            DataMsg::OpenDataAsOffices
-        } else if rel.starts_with(ADOPTION_DIR) {
-            DataMsg::OpenDataInAdoption
-        } else {
-            DataMsg::OpenDataElsewhere
-        };
-        diags.push(Diagnostic::error(rel, message).at_line(1));
-        return Vec::new();
-    }
+    let rel = &found.rel;
     let errors_before = diags.error_count();
-    let rows = table::read(rel, &text, columns, diags);
+    let rows = match form {
+        Form::Csv => {
+            sources.add(named, rel, None);
+            let Some(text) = super::text::read_file(&root.join(&found.source), rel, diags) else {
+                return Vec::new();
+            };
+            if text.lines().next().unwrap_or("").contains(OPEN_DATA_MARK) {
+                diags.push(open_data(rel));
+                return Vec::new();
+            }
+            table::read(rel, &text, columns, diags)
+        }
+        Form::Book => {
+            let path = root.join(&found.source);
+            let Some(book) = sheet::read(&path, rel, columns, diags) else {
+                return Vec::new();
+            };
+            sources.add(named, rel, book.sheet);
+            let header = book.records.first();
+            if header.is_some_and(|h| h.fields.iter().any(|f| f.contains(OPEN_DATA_MARK))) {
+                diags.push(open_data(rel));
+                return Vec::new();
+            }
+            table::read_records(rel, book.records.into_iter().map(Ok), columns, diags)
+        }
+        Form::Numbers => {
+            diags.push(Diagnostic::error(rel, SheetMsg::Numbers));
+            return Vec::new();
+        }
+        Form::Other => return Vec::new(),
+    };
     if rows.is_empty() && diags.error_count() == errors_before {
-        diags.push(empty_file(rel));
+        diags.push(empty_file(rel, named));
     }
     rows
 }
 
-/// What a file with a header and no rows means, by file.
-fn empty_file(rel: &Path) -> Diagnostic {
-    if rel == Path::new(MUNICIPALITIES) {
+/// The official open data where another file belongs, by file.
+fn open_data(rel: &Path) -> Diagnostic {
+    let message = if rel.starts_with(ADOPTION_DIR) {
+        DataMsg::OpenDataInAdoption
+    } else if rel.file_stem() == Path::new(OFFICES).file_stem()
+        && rel.parent() == Some(Path::new("data"))
+    {
+        DataMsg::OpenDataAsOffices
+    } else {
+        DataMsg::OpenDataElsewhere
+    };
+    Diagnostic::error(rel, message).at_line(1)
+}
+
+/// What a file with a header and no rows means, by input.
+fn empty_file(rel: &Path, named: &Path) -> Diagnostic {
+    if named == Path::new(MUNICIPALITIES) {
         Diagnostic::error(rel, DataMsg::NoMunicipalities).at_line(1)
-    } else if rel == Path::new(OFFICES) {
+    } else if named == Path::new(OFFICES) {
         Diagnostic::warning(rel, DataMsg::NoOffices).at_line(1)
     } else {
         Diagnostic::warning(rel, DataMsg::NoRows).at_line(1)
@@ -450,26 +637,58 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Diagnostics) -> Vec<(String, Fou
         .collect()
 }
 
-fn load_snapshots(root: &Path, today: Date, diags: &mut Diagnostics) -> Vec<SnapshotFile> {
+/// The files of a folder that hold data (CSV files, spreadsheets, Numbers
+/// files), by stem; a stem with two files is an error, and is left out.
+fn by_stem(
+    files: &[(String, Found)],
+    diags: &mut Diagnostics,
+) -> Vec<(String, String, Found, Form)> {
+    let mut data: Vec<(String, String, Found, Form)> = Vec::new();
+    let mut doubled = Vec::new();
+    for (name, found) in files {
+        let (stem, form) = form(name);
+        if form == Form::Other {
+            continue;
+        }
+        if let Some((_, _, first, _)) = data.iter().find(|(s, ..)| s == stem) {
+            diags.push(two_files(&first.rel, &found.rel));
+            doubled.push(stem.to_string());
+            continue;
+        }
+        data.push((stem.to_string(), name.clone(), found.clone(), form));
+    }
+    data.retain(|(stem, ..)| !doubled.contains(stem));
+    data
+}
+
+fn load_snapshots(
+    root: &Path,
+    today: Date,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Vec<SnapshotFile> {
     let mut snapshots = Vec::new();
     report_nested_snapshots(root, diags);
-    for (name, found) in list_dir(root, ADOPTION_DIR, diags) {
-        let rel = found.rel;
-        let Some(stem) = name
-            .strip_suffix(".csv")
-            .or_else(|| name.strip_suffix(".CSV"))
-        else {
-            if !is_note(&name) {
-                diags.push(Diagnostic::error(&rel, not_csv(&name)));
-            }
+    let files = list_dir(root, ADOPTION_DIR, diags);
+    for (name, found) in &files {
+        if form(name).1 == Form::Other && !is_note(name) {
+            diags.push(Diagnostic::error(&found.rel, not_data(name)));
+        }
+    }
+    for (stem, name, found, form) in by_stem(&files, diags) {
+        let rel = &found.rel;
+        if form == Form::Numbers {
+            diags.push(Diagnostic::error(rel, SheetMsg::Numbers));
             continue;
-        };
-        let Some(date) = Date::parse(stem) else {
+        }
+        let Some(date) = Date::parse(&stem) else {
+            let extension = name.rsplit_once('.').map_or("csv", |(_, e)| e);
             let message = DataMsg::SnapshotName {
                 name: name.clone(),
-                hint: date_hint(stem),
+                extension: extension.to_string(),
+                hint: date_hint(&stem, extension),
             };
-            diags.push(Diagnostic::error(&rel, message));
+            diags.push(Diagnostic::error(rel, message));
             continue;
         };
         if date > today {
@@ -477,12 +696,12 @@ fn load_snapshots(root: &Path, today: Date, diags: &mut Diagnostics) -> Vec<Snap
                 date: date.to_string(),
                 today: today.to_string(),
             };
-            diags.push(Diagnostic::error(&rel, message));
+            diags.push(Diagnostic::error(rel, message));
             continue;
         }
-        let rows = read_csv(root, &rel, &found.source, ADOPTION_COLUMNS, diags);
+        let rows = read_table(root, rel, &found, form, ADOPTION_COLUMNS, sources, diags);
         snapshots.push(SnapshotFile {
-            path: rel,
+            path: rel.clone(),
             date,
             rows,
         });
@@ -510,13 +729,15 @@ fn report_nested_snapshots(root: &Path, diags: &mut Diagnostics) {
             .expect("listed below the folder")
             .to_string_lossy()
             .replace('\\', "/");
-        let stem = below
-            .strip_suffix(".csv")
-            .or_else(|| below.strip_suffix(".CSV"))
-            .unwrap_or(&below);
+        let (stem, extension) = match form(&below) {
+            (stem, Form::Csv | Form::Book) => {
+                (stem, below.rsplit_once('.').map_or("csv", |(_, e)| e))
+            }
+            _ => (below.as_str(), "csv"),
+        };
         let message = DataMsg::NestedSnapshot {
             dir: ADOPTION_DIR.to_string(),
-            hint: date_hint(stem),
+            hint: date_hint(stem, extension),
         };
         diags.push(Diagnostic::error(&rel, message));
     }
@@ -527,9 +748,9 @@ fn is_note(name: &str) -> bool {
     name.to_ascii_lowercase().starts_with("readme") || name.ends_with(".md")
 }
 
-/// A file in data/adoption/ that is no CSV (a spreadsheet saved as
-/// `.xlsx`, a PDF): how to save it as the snapshot it was meant to be.
-fn not_csv(name: &str) -> DataMsg {
+/// A file in data/adoption/ that is neither CSV nor spreadsheet (a PDF, a
+/// text save): how to save it as the snapshot it was meant to be.
+fn not_data(name: &str) -> DataMsg {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let date = Date::parse(stem).or_else(|| dates::western(stem).map(|(date, _)| date));
     match date {
@@ -541,13 +762,17 @@ fn not_csv(name: &str) -> DataMsg {
 }
 
 /// A suggestion for dates people write in other forms (`2025/11/30`, `R7.11.30`,
-/// `20251130`, `2025-11-30 (2)`), as ` (for this one: ...)`.
-fn date_hint(stem: &str) -> Text {
+/// `20251130`, `2025-11-30 (2)`), as ` (for this one: ...)`, and for a day
+/// past its month's end (`2025-11-31`).
+fn date_hint(stem: &str, extension: &str) -> Text {
     if let Some((date, _)) = dates::western(stem) {
         return DataMsg::HintFor {
-            date: date.to_string(),
+            name: format!("{date}.{extension}"),
         }
         .into();
+    }
+    if let Some((month, days)) = dates::past_month_end(stem) {
+        return DataMsg::HintPastMonthEnd { month, days }.into();
     }
     let numbers = stem
         .split(|c: char| !c.is_ascii_digit())
@@ -556,48 +781,48 @@ fn date_hint(stem: &str) -> Text {
     match stem.get(..10).and_then(Date::parse) {
         Some(date) if numbers > 3 => DataMsg::HintStartsWith {
             date: date.to_string(),
+            name: format!("{date}.{extension}"),
         }
         .into(),
         _ => Text::default(),
     }
 }
 
-fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
+fn load_surveys(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Vec<SurveyFile> {
     let files = list_dir(root, SURVEYS_DIR, diags);
-    let has = |name: &str| files.iter().any(|(n, _)| n == name);
+    let tables = by_stem(&files, diags);
     let mut surveys = Vec::new();
     for (name, found) in &files {
         let rel = &found.rel;
         if let Some(slug) = name.strip_suffix(".toml") {
-            if !has(&format!("{slug}.csv")) {
+            let results = files.iter().any(|(n, _)| {
+                let (stem, form) = form(n);
+                stem == slug && form != Form::Other
+            });
+            if !results {
                 let message = DataMsg::SurveyNoResults {
                     slug: slug.to_string(),
                     path: format!("{SURVEYS_DIR}/{slug}.csv"),
                 };
                 diags.push(Diagnostic::error(rel, message));
             }
-            continue;
+        } else if form(name).1 == Form::Other && !name.to_ascii_lowercase().starts_with("readme") {
+            diags.push(Diagnostic::warning(rel, DataMsg::NotSurveyFile));
         }
-        let Some(slug) = name.strip_suffix(".csv") else {
-            if !name.to_ascii_lowercase().starts_with("readme") {
-                diags.push(Diagnostic::warning(rel, DataMsg::NotSurveyFile));
-            }
-            continue;
-        };
-        let toml_path = Path::new(SURVEYS_DIR).join(format!("{slug}.toml"));
-        if !has(&format!("{slug}.toml")) {
+    }
+    for (slug, _, found, form) in tables {
+        let rel = &found.rel;
+        let toml_name = format!("{slug}.toml");
+        let toml_path = Path::new(SURVEYS_DIR).join(&toml_name);
+        let Some((_, toml)) = files.iter().find(|(n, _)| *n == toml_name) else {
             let message = DataMsg::SurveyNoDescription {
                 slug: slug.to_string(),
                 path: toml_path.display().to_string(),
             };
             diags.push(Diagnostic::error(rel, message));
             continue;
-        }
-        let toml_source = files
-            .iter()
-            .find(|(n, _)| *n == format!("{slug}.toml"))
-            .map_or(&toml_path, |(_, f)| &f.source);
-        let Some(text) = super::text::read_file(&root.join(toml_source), &toml_path, diags) else {
+        };
+        let Some(text) = super::text::read_file(&root.join(&toml.source), &toml_path, diags) else {
             continue;
         };
         let meta = match toml::from_str::<SurveyMeta>(&text) {
@@ -613,9 +838,9 @@ fn load_surveys(root: &Path, diags: &mut Diagnostics) -> Vec<SurveyFile> {
         };
         let line_of = |at: usize| text[..at].matches('\n').count() + 1;
         super::limits::long_settings(&text, &toml_path, line_of, diags);
-        let rows = read_csv(root, rel, &found.source, SURVEY_COLUMNS, diags);
+        let rows = read_table(root, rel, &found, form, SURVEY_COLUMNS, sources, diags);
         surveys.push(SurveyFile {
-            slug: slug.to_string(),
+            slug,
             csv_path: rel.clone(),
             toml_path,
             meta,
@@ -631,7 +856,7 @@ mod tests {
 
     #[test]
     fn hints_the_right_file_name() {
-        let hint = |stem: &str| date_hint(stem).en().to_string();
+        let hint = |stem: &str| date_hint(stem, "csv").en().to_string();
         assert_eq!(hint("2025/11/30"), " (for this one: 2025-11-30.csv)");
         assert_eq!(hint("R7.11.30"), " (for this one: 2025-11-30.csv)");
         assert_eq!(hint("令和7年11月30日"), " (for this one: 2025-11-30.csv)");
@@ -647,26 +872,44 @@ mod tests {
             " (it starts with the date 2025-11-30: name it 2025-11-30.csv, one file per date)"
         );
         assert_eq!(
-            date_hint("R7.11.30").ja(),
-            "（このファイルなら 2025-11-30.csv です）"
+            hint("2025-11-31"),
+            " (there is no such day: month 11 has 30 days)"
+        );
+        assert_eq!(
+            date_hint("R7.11.30", "xlsx").ja(),
+            "（このファイルなら 2025-11-30.xlsx です）"
+        );
+        assert_eq!(
+            date_hint("2025-11-31", "csv").ja(),
+            "（そのような日はありません。11月は30日までです）"
         );
     }
 
     #[test]
-    fn a_spreadsheet_is_named_with_the_csv_it_should_be() {
+    fn a_file_of_another_form_is_named_with_the_snapshot_it_should_be() {
         assert_eq!(
-            not_csv("2025-12-31.xlsx"),
+            not_data("2025-12-31.pdf"),
             DataMsg::NotCsv {
                 date: "2025-12-31".to_string()
             }
         );
         assert_eq!(
-            not_csv("R7.12.31.xls"),
+            not_data("R7.12.31.txt"),
             DataMsg::NotCsv {
                 date: "2025-12-31".to_string()
             }
         );
-        assert_eq!(not_csv("名簿.numbers"), DataMsg::NotCsvUndated);
+        assert_eq!(not_data("名簿.txt"), DataMsg::NotCsvUndated);
         assert!(is_note("README.txt") && is_note("memo.md") && !is_note("2025-12-31.ods"));
+    }
+
+    #[test]
+    fn forms_by_extension() {
+        assert_eq!(form("offices.CSV"), ("offices", Form::Csv));
+        assert_eq!(form("2025-11-30.xlsx"), ("2025-11-30", Form::Book));
+        assert_eq!(form("offices.Ods"), ("offices", Form::Book));
+        assert_eq!(form("名簿.numbers"), ("名簿", Form::Numbers));
+        assert_eq!(form("memo.txt"), ("memo", Form::Other));
+        assert_eq!(form("README"), ("README", Form::Other));
     }
 }

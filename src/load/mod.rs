@@ -11,6 +11,7 @@ pub mod data;
 pub mod dates;
 pub mod files;
 pub mod limits;
+pub mod sheet;
 pub mod table;
 pub mod text;
 pub mod theme;

@@ -9,6 +9,11 @@
 //! early: that way no copy of a large file is needed to fix its line endings,
 //! and every cell also knows its column (in characters, 1-based) so that a
 //! finding reads `data/offices.csv:14:12: ...`.
+//!
+//! Excel's 「テキスト（タブ区切り）」 save is read like a CSV: the header line
+//! tells the separator. Spreadsheets give their rows as [`Record`]s too
+//! ([`super::sheet`]), so both go through one [`read_records`] and give the
+//! same rows and the same findings.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -91,6 +96,8 @@ impl Record {
 pub struct Records<'a> {
     text: &'a str,
     reader: csv::Reader<&'a [u8]>,
+    /// The separator, `,` or (in a tab-separated save) a tab.
+    delimiter: u8,
     /// Line-counting cursor: `line` is the line on which byte `offset` lies.
     /// (Not `Position::line`, one line early after CRLF: BurntSushi/rust-csv#395.)
     offset: usize,
@@ -102,7 +109,9 @@ impl<'a> Records<'a> {
     /// Starts reading `text` (a leading BOM, if still there, is skipped).
     pub fn new(text: &'a str) -> Records<'a> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let delimiter = delimiter(text);
         let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .trim(csv::Trim::All)
@@ -110,6 +119,7 @@ impl<'a> Records<'a> {
         Records {
             text,
             reader,
+            delimiter,
             offset: 0,
             line: 1,
             record: csv::StringRecord::new(),
@@ -143,7 +153,7 @@ impl Iterator for Records<'_> {
                         .take_while(|b| matches!(b, b'\r' | b'\n'))
                         .count();
                 let line = self.line_at(start);
-                let columns = cell_columns(self.text, start, self.record.len());
+                let columns = cell_columns(self.text, start, self.record.len(), self.delimiter);
                 let end = self.reader.position().byte() as usize;
                 let body =
                     self.text.as_bytes()[start.min(end)..end.min(self.text.len())].trim_ascii_end();
@@ -175,6 +185,22 @@ impl Iterator for Records<'_> {
     }
 }
 
+/// The separator of a text: a tab when its first line holds more tabs than
+/// commas (Excel's 「テキスト（タブ区切り）」 and 「Unicode テキスト」 saves),
+/// otherwise a comma.
+fn delimiter(text: &str) -> u8 {
+    let first = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    if count('\t') > count(',') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
 /// Line breaks in a byte slice: `\r\n`, `\n` and a lone `\r` count one each,
 /// as the csv reader and text editors see them.
 fn count_breaks(bytes: &[u8]) -> usize {
@@ -193,7 +219,7 @@ fn count_breaks(bytes: &[u8]) -> usize {
 /// The 1-based character column of each of the first `count` cells of the
 /// record starting at byte `start`, found by scanning its raw text the way
 /// the csv reader does (a quote opens a quoted cell only as its first byte).
-fn cell_columns(text: &str, start: usize, count: usize) -> Vec<usize> {
+fn cell_columns(text: &str, start: usize, count: usize, delimiter: u8) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut columns = Vec::with_capacity(count);
     let mut line_start = start;
@@ -201,7 +227,11 @@ fn cell_columns(text: &str, start: usize, count: usize) -> Vec<usize> {
     while columns.len() < count && at <= bytes.len() {
         let mut quoted = bytes.get(at) == Some(&b'"');
         let mut first = at;
-        while !quoted && first < bytes.len() && matches!(bytes[first], b' ' | b'\t') {
+        while !quoted
+            && first < bytes.len()
+            && bytes[first] != delimiter
+            && matches!(bytes[first], b' ' | b'\t')
+        {
             first += 1;
         }
         columns.push(
@@ -217,7 +247,7 @@ fn cell_columns(text: &str, start: usize, count: usize) -> Vec<usize> {
                 (true, b'"') if bytes.get(at + 1) == Some(&b'"') => at += 1,
                 (true, b'"') => quoted = false,
                 (true, b'\n') => line_start = at + 1,
-                (false, b',') => break,
+                (false, b) if b == delimiter => break,
                 (false, b'\n' | b'\r') => return columns,
                 _ => {}
             }
@@ -229,17 +259,28 @@ fn cell_columns(text: &str, start: usize, count: usize) -> Vec<usize> {
 }
 
 /// Reads `text` (already decoded) as CSV with the given columns.
-///
-/// Headers are trimmed and matched by name or alias; each row is deserialized
-/// into `T` (whose serde names and aliases follow `columns`). Rows that cannot
-/// be read are reported with their line and left out; the rest are returned.
 pub fn read<T: DeserializeOwned>(
     rel: &Path,
     text: &str,
     columns: &[Column],
     diags: &mut Diagnostics,
 ) -> Vec<Located<T>> {
-    let mut records = Records::new(text);
+    read_records(rel, Records::new(text), columns, diags)
+}
+
+/// Reads records, header first, with the given columns: the one path of
+/// CSV files and spreadsheets.
+///
+/// Headers are trimmed and matched by name or alias; each row is deserialized
+/// into `T` (whose serde names and aliases follow `columns`). Rows that cannot
+/// be read are reported with their line and left out; the rest are returned.
+pub fn read_records<T: DeserializeOwned>(
+    rel: &Path,
+    records: impl IntoIterator<Item = Result<Record, (usize, TableMsg)>>,
+    columns: &[Column],
+    diags: &mut Diagnostics,
+) -> Vec<Located<T>> {
+    let mut records = records.into_iter();
     let header = match records.next() {
         None => {
             diags.push(
@@ -473,29 +514,87 @@ fn check_headers(rel: &Path, header: &Record, columns: &[Column], diags: &mut Di
             ));
         }
     }
+    let present = |c: &Column| header.fields.iter().any(|h| h == c.name || h == c.alias);
     for (index, name) in header.fields.iter().enumerate() {
-        if !columns.iter().any(|c| name == c.name || name == c.alias) {
-            diags.push(at(
-                index,
-                Diagnostic::warning(
-                    rel,
-                    TableMsg::UnusedColumn {
-                        name: name.to_string(),
-                        expected: expected(columns),
-                    },
-                ),
-            ));
+        if columns.iter().any(|c| name == c.name || name == c.alias) {
+            continue;
         }
+        let meant = columns
+            .iter()
+            .find(|c| !present(c) && (resembles(name, c.name) || resembles(name, c.alias)));
+        let message = match meant {
+            Some(column) => TableMsg::ColumnLike {
+                name: name.to_string(),
+                meant: named(column),
+            },
+            None => TableMsg::UnusedColumn {
+                name: name.to_string(),
+                expected: expected(columns),
+            },
+        };
+        diags.push(at(index, Diagnostic::warning(rel, message)));
     }
     usable
 }
 
+/// Whether a header that is no column's name looks like a mistyped `known`
+/// (`介護ソフト名` for `介護ソフト`, `sofware` for `software`): one contains the
+/// other, or they are a letter or two apart, ignoring case, width and spaces.
+fn resembles(header: &str, known: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let plain = |s: &str| -> Vec<char> {
+        s.nfkc()
+            .flat_map(char::to_lowercase)
+            .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '・'))
+            .collect()
+    };
+    let (header, known) = (plain(header), plain(known));
+    if header.is_empty() || known.len() < 2 {
+        return false;
+    }
+    // Two Japanese characters say enough (`住所`); two letters do not (`No`).
+    let contains = |long: &[char], short: &[char]| {
+        let least = if short.iter().all(char::is_ascii) {
+            4
+        } else {
+            2
+        };
+        short.len() >= least && long.windows(short.len()).any(|w| w == short)
+    };
+    contains(&header, &known)
+        || contains(&known, &header)
+        || (known.len() >= 5 && edit_distance(&header, &known) <= 2)
+}
+
+/// Levenshtein distance between two strings of characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// A column as editors may write it: `"software" / "介護ソフト"`.
+fn named(column: &Column) -> String {
+    if column.name == column.alias {
+        format!("\"{}\"", column.name)
+    } else {
+        format!("\"{}\" / \"{}\"", column.name, column.alias)
+    }
+}
+
+/// Every column, English name and Japanese alias.
 fn expected(columns: &[Column]) -> String {
-    columns
-        .iter()
-        .map(|c| format!("\"{}\"", c.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+    columns.iter().map(named).collect::<Vec<_>>().join(", ")
 }
 
 /// A deserialize error in words naming the column, and the cell it is in.

@@ -15,7 +15,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use encoding_rs::{DecoderResult, SHIFT_JIS};
+use encoding_rs::{DecoderResult, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE};
 
 use super::limits::{self, MAX_CONTROL_WARNINGS, MAX_LINE};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -219,8 +219,12 @@ fn lone_crs_to_lf(text: &str) -> String {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes UTF-8 (with or without BOM) or CP932; the error carries its line.
+/// Decodes UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's
+/// 「Unicode テキスト」) or CP932; the error carries its line.
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, ReadMsg)> {
+    if let Some(utf16) = utf16(bytes) {
+        return utf16;
+    }
     check_nul(bytes)?;
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -231,6 +235,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, ReadMsg)> {
 
 /// [`decode`] taking the bytes by value, so UTF-8 is not copied.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (usize, ReadMsg)> {
+    if let Some(utf16) = utf16(&bytes) {
+        return utf16;
+    }
     check_nul(&bytes)?;
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
@@ -242,6 +249,22 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (usize, ReadMsg)> {
             decode_not_utf8(e.as_bytes(), valid_up_to)
         }
     }
+}
+
+/// Text that starts with a UTF-16 byte order mark, decoded; `None` for
+/// any other text. A lone surrogate is an error on its line.
+fn utf16(bytes: &[u8]) -> Option<Result<String, (usize, ReadMsg)>> {
+    let (encoding, bom_length) = Encoding::for_bom(bytes)?;
+    if encoding != UTF_16LE && encoding != UTF_16BE {
+        return None;
+    }
+    let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+    if malformed {
+        let bad = text.find('\u{fffd}').unwrap_or(0);
+        let line = text[..bad].matches('\n').count() + 1;
+        return Some(Err((line, ReadMsg::Utf16Damaged)));
+    }
+    Some(Ok(text.into_owned()))
 }
 
 fn check_nul(bytes: &[u8]) -> Result<(), (usize, ReadMsg)> {
@@ -357,6 +380,24 @@ mod tests {
         ] {
             assert_eq!(decode(&bytes), decode_owned(bytes.clone()));
         }
+    }
+
+    #[test]
+    fn reads_utf16_with_either_byte_order() {
+        let text = "事業所番号\t連携実績\r\n4471000011\t○\r\n";
+        let little: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let big: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&little).unwrap(), text);
+        assert_eq!(decode_owned(big).unwrap(), text);
+        let mut damaged = little.clone();
+        damaged.extend_from_slice(&[0x00, 0xd8, 0x41, 0x00]);
+        assert_eq!(decode(&damaged).unwrap_err(), (3, ReadMsg::Utf16Damaged));
     }
 
     #[test]

@@ -68,8 +68,26 @@ pub fn describe(text: &str, error: &toml::de::Error, keys: &[Key]) -> TomlMsg {
         }
         return value_problem(kind, &key, written, known);
     }
-    syntax_problem(message, key, written)
+    syntax_problem(message, key, written, line_at(text, span.start))
 }
+
+/// The line of `text` holding byte `at`.
+fn line_at(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// Quotation marks a Japanese keyboard or a word processor writes, which
+/// TOML does not read as quotes.
+const SMART_QUOTES: [char; 5] = ['“', '”', '‘', '’', '＂'];
 
 /// A key that is not allowed, missing or written twice.
 fn key_problem(message: &str, written: &str, keys: &[Key]) -> Option<TomlMsg> {
@@ -116,8 +134,8 @@ fn expected_kind(expected: &str, known: Option<&Key>) -> Option<Kind> {
     })
 }
 
-/// A line the TOML parser could not read.
-fn syntax_problem(message: &str, key: String, written: &str) -> TomlMsg {
+/// A line the TOML parser could not read (`line`, for a full-width `＝`).
+fn syntax_problem(message: &str, key: String, written: &str, line: &str) -> TomlMsg {
     let starts = |prefix: &str| message.starts_with(prefix);
     if starts("invalid date") || starts("invalid time") {
         return date_problem(&key, written);
@@ -139,6 +157,14 @@ fn syntax_problem(message: &str, key: String, written: &str) -> TomlMsg {
         return TomlMsg::BadEscape;
     }
     if starts("key with no value") {
+        if line.contains('＝') {
+            return TomlMsg::FullWidthEquals {
+                fixed: line
+                    .trim()
+                    .replacen('＝', "=", 1)
+                    .replace(SMART_QUOTES, "\""),
+            };
+        }
         return TomlMsg::NoEquals;
     }
     if starts("unexpected key or value") {
@@ -174,6 +200,12 @@ pub fn date_problem(key: &str, written: &str) -> TomlMsg {
 fn value_problem(kind: Kind, key: &str, written: &str, known: Option<&Key>) -> TomlMsg {
     let key = key.to_string();
     let unquoted = written.trim_matches(['"', '\'']);
+    if kind == Kind::Text && written.starts_with(SMART_QUOTES) {
+        return TomlMsg::SmartQuotes {
+            key,
+            value: written.trim_matches(SMART_QUOTES).to_string(),
+        };
+    }
     let example = || known.map_or("1", |k| k.example).to_string();
     let number = || {
         Some(unquoted)
@@ -345,6 +377,24 @@ mod tests {
         assert_words("title = \"a\"\nrespondents = \"100人\"\n", ja, en);
         assert_words("title = \"a\"\nrespondents = 100人\n", ja, en);
         assert_words("title = \"a\"\nrespondents = -5\n", ja, en);
+    }
+
+    #[test]
+    fn smart_quotes_are_named_and_dropped_from_the_example() {
+        assert_words(
+            "title = “導入”\n",
+            "「“」「”」は全角の引用符で、文字の囲みになりません。半角の \" で囲んで書きます（例：`title = \"導入\"`）",
+            "“ and ” are typographic quotes, which TOML does not read: quote with straight double quotes (for example `title = \"導入\"`)",
+        );
+    }
+
+    #[test]
+    fn a_full_width_equals_is_named() {
+        assert_words(
+            "title ＝ “導入”\n",
+            "「＝」は全角です。項目と値の間は半角の `=` で書きます（例：`title = \"導入\"`）",
+            "＝ is a full-width equals sign: write a plain `=` between the key and the value (for example `title = \"導入\"`)",
+        );
     }
 
     #[test]

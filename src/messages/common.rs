@@ -16,6 +16,13 @@ messages! {
         Counts { errors: usize, warnings: usize } =>
             ja "エラー {errors} 件、警告 {warnings} 件",
             en "{errors} error(s), {warnings} warning(s)";
+        /// Many rows of one file with one problem, shown as one finding:
+        /// the count, the first lines and the first row's message (its fix).
+        Many { rows: usize, problem: Text, lines: String, first: usize, example: Text } =>
+            ja "{rows} 行で{problem}（{lines} 行目ほか）。{first} 行目：{example}",
+            en "{rows} rows: {problem} (lines {lines} and more); line {first}: {example}";
+        /// The problem of [`CommonMsg::Many`] when its message has no few words.
+        SameProblem => ja "同じ問題があります", en "the same problem";
         /// A message followed by how to fix it.
         WithHint { message: Text, hint: Text } =>
             ja "{message}（{hint}）",

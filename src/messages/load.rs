@@ -42,6 +42,9 @@ messages! {
         MixedEncodings { utf8_line: usize } =>
             ja "この行は UTF-8 ではありません（Shift_JIS？）が、{utf8_line} 行目は UTF-8 です。文字コードが混ざっているので、ファイル全体を UTF-8 で保存し直してください",
             en "this line is not UTF-8 (Shift_JIS?) but line {utf8_line} is UTF-8: the file mixes encodings; save the whole file as UTF-8";
+        Utf16Damaged =>
+            ja "UTF-16（Unicode テキスト）のファイルですが、ここに読めない文字があります。ファイルを保存し直してください（CSV UTF-8 での保存をおすすめします）",
+            en "the file is UTF-16 (Unicode text) but has a broken character here; save it again (as CSV UTF-8, preferably)";
         NeitherEncoding =>
             ja "ここの文字は UTF-8 としても Shift_JIS（CP932）としても読めません。ファイルを UTF-8 で保存し直してください",
             en "bytes here are valid neither as UTF-8 nor as Shift_JIS (CP932); save the file as UTF-8";
@@ -55,6 +58,10 @@ messages! {
         Quote { key: String, value: String } =>
             ja "文字は \"...\" で囲んで書きます（例：`{key} = \"{value}\"`）",
             en "string values must be quoted (for example `{key} = \"{value}\"`)";
+        /// `“…”`: quotation marks TOML does not read.
+        SmartQuotes { key: String, value: String } =>
+            ja "「“」「”」は全角の引用符で、文字の囲みになりません。半角の \" で囲んで書きます（例：`{key} = \"{value}\"`）",
+            en "“ and ” are typographic quotes, which TOML does not read: quote with straight double quotes (for example `{key} = \"{value}\"`)";
         Integer { key: String, example: String } =>
             ja "`{key}` は数値で書きます（例：`{key} = {example}`）",
             en "{key} must be a whole number, without quotes (for example `{key} = {example}`)";
@@ -111,6 +118,10 @@ messages! {
         NoEquals =>
             ja "項目の名前の後に `=` がありません。`項目 = 値` の形で書きます（例：`title = \"...\"`）",
             en "key with no value, expected `=`";
+        /// `key ＝ value`: a full-width equals sign.
+        FullWidthEquals { fixed: String } =>
+            ja "「＝」は全角です。項目と値の間は半角の `=` で書きます（例：`{fixed}`）",
+            en "＝ is a full-width equals sign: write a plain `=` between the key and the value (for example `{fixed}`)";
         ExtraText =>
             ja "値の後ろに余分な文字があります。1行に `項目 = 値` を1つだけ書きます（文字は \"...\" で囲みます）",
             en "unexpected text after the value: write one `key = value` per line";
@@ -209,6 +220,9 @@ messages! {
         UnusedColumn { name: String, expected: String } =>
             ja "列「{name}」は renkei では使いません（使う列は {expected}）",
             en "column \"{name}\" is not used by renkei (expected {expected})";
+        ColumnLike { name: String, meant: String } =>
+            ja "列「{name}」は renkei が使う列の名前ではないので、値は読み込まれません。{meant} の列のつもりなら、見出しをその名前に直してください",
+            en "column \"{name}\" is not a column renkei reads, so its values are left out: if it is meant to be {meant}, rename it so";
         CellNotNumber { column: String, value: String } =>
             ja "列「{column}」の「{value}」は数字だけで書きます",
             en "column \"{column}\": \"{value}\" must be a number";
@@ -258,23 +272,25 @@ messages! {
         NoRows =>
             ja "見出しの行だけで、データの行がありません。このファイルからは何も数えません",
             en "the file has a header but no rows: nothing in it is counted";
-        /// A spreadsheet or other file where only CSV snapshots belong,
-        /// with the date its name gives.
+        /// A file where only snapshots belong, with the date its name gives.
         NotCsv { date: String } =>
-            ja "CSV ファイルではないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel なら「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選び、ファイル名を `{date}.csv` にして data/adoption に保存し、このファイルは data/adoption から外してください",
-            en "not a CSV file, so it is not read (an error, so that the old figures are not published as if nothing had arrived): in Excel, use Save As with \"CSV UTF-8 (Comma delimited)\", name it {date}.csv in data/adoption, and move this file out of data/adoption";
+            ja "CSV でも Excel のブックでもないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel のブック（`{date}.xlsx`）か「CSV UTF-8（コンマ区切り）」（`{date}.csv`）で data/adoption に保存し、このファイルは data/adoption から外してください",
+            en "neither a CSV file nor a spreadsheet, so it is not read (an error, so that the old figures are not published as if nothing had arrived): save the list as an Excel book ({date}.xlsx) or as \"CSV UTF-8 (Comma delimited)\" ({date}.csv) in data/adoption, and move this file out of data/adoption";
         NotCsvUndated =>
-            ja "CSV ファイルではないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel なら「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選び、ファイル名を一覧を作った日付で `YYYY-MM-DD.csv` にして data/adoption に保存し、このファイルは data/adoption から外してください",
-            en "not a CSV file, so it is not read (an error, so that the old figures are not published as if nothing had arrived): in Excel, use Save As with \"CSV UTF-8 (Comma delimited)\", name it YYYY-MM-DD.csv (the date of the list) in data/adoption, and move this file out of data/adoption";
-        SnapshotName { name: String, hint: Text } =>
-            ja "導入状況のファイル名「{name}」は、日付で YYYY-MM-DD.csv の形にします{hint}",
-            en "snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv{hint}";
-        HintFor { date: String } =>
-            ja "（このファイルなら {date}.csv です）",
-            en " (for this one: {date}.csv)";
-        HintStartsWith { date: String } =>
-            ja "（先頭が日付 {date} なので {date}.csv にします。1つの日付に1ファイルです）",
-            en " (it starts with the date {date}: name it {date}.csv, one file per date)";
+            ja "CSV でも Excel のブックでもないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。一覧を作った日付で、Excel のブック（`YYYY-MM-DD.xlsx`）か「CSV UTF-8（コンマ区切り）」（`YYYY-MM-DD.csv`）として data/adoption に保存し、このファイルは data/adoption から外してください",
+            en "neither a CSV file nor a spreadsheet, so it is not read (an error, so that the old figures are not published as if nothing had arrived): save the list as an Excel book (YYYY-MM-DD.xlsx, the date of the list) or as \"CSV UTF-8 (Comma delimited)\" (YYYY-MM-DD.csv) in data/adoption, and move this file out of data/adoption";
+        SnapshotName { name: String, extension: String, hint: Text } =>
+            ja "導入状況のファイル名「{name}」は、日付で YYYY-MM-DD.{extension} の形にします{hint}",
+            en "snapshot file name \"{name}\" must be the date as YYYY-MM-DD.{extension}{hint}";
+        HintFor { name: String } =>
+            ja "（このファイルなら {name} です）",
+            en " (for this one: {name})";
+        HintStartsWith { date: String, name: String } =>
+            ja "（先頭が日付 {date} なので {name} にします。1つの日付に1ファイルです）",
+            en " (it starts with the date {date}: name it {name}, one file per date)";
+        HintPastMonthEnd { month: u8, days: u8 } =>
+            ja "（そのような日はありません。{month}月は{days}日までです）",
+            en " (there is no such day: month {month} has {days} days)";
         FutureSnapshot { date: String, today: String } =>
             ja "ファイル名の日付 {date} は今日（{today}）より後です。ファイル名は一覧を作った日付にします（未来の日付にはできません）",
             en "snapshot {date} is dated after today ({today}): name the file with the date the list was taken, which cannot be in the future";
@@ -290,5 +306,43 @@ messages! {
         NotSurveyFile =>
             ja "アンケートのファイルではないので読み込みません（アンケートは data/surveys/名前.csv と 名前.toml の組です）",
             en "not a survey file: left out (surveys are data/surveys/SLUG.csv with SLUG.toml)";
+    }
+}
+
+messages! {
+    /// Findings of spreadsheets (`.xlsx`, `.xls`, `.ods`) and of the files
+    /// that stand for one input.
+    pub enum SheetMsg {
+        Unreadable { detail: String } =>
+            ja "表計算のファイルとして読めません（{detail}）。Excel などで開けるか確かめて、保存し直してください",
+            en "cannot read the spreadsheet: {detail}; check that it opens in Excel and save it again";
+        Encrypted =>
+            ja "パスワードで保護されたブックは読めません。Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存するか、「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで同じ名前の .csv にしてください",
+            en "a password-protected book cannot be read: open it in Excel and remove the password (File > Info > Protect Workbook > Encrypt with Password, left empty), then save; or Save As \"CSV UTF-8 (Comma delimited)\" under the same name with .csv";
+        Numbers =>
+            ja "Numbers のファイルは読めません。Numbers で「ファイル」→「書き出す」→「Excel...」（または「CSV...」）を選んで同じ名前の .xlsx（または .csv）に書き出し、この .numbers ファイルは data/ から外してください",
+            en "a Numbers file cannot be read: in Numbers, use File > Export To > Excel (or CSV), save it under the same name as .xlsx (or .csv), and move this .numbers file out of data/";
+        TwoFiles { other: String } =>
+            ja "同じデータのファイルが2つあります（{other} とこのファイル）。どちらを読むか決められないので、1つだけ残してください",
+            en "two files for one input ({other} and this one): renkei cannot tell which to read; keep one";
+        /// A finding in a book with several sheets, naming the sheet read.
+        InSheet { sheet: String, detail: Text } =>
+            ja "シート「{sheet}」: {detail}",
+            en "sheet \"{sheet}\": {detail}";
+    }
+}
+
+messages! {
+    /// What to write instead of a date cell that cannot be read.
+    pub enum DateMsg {
+        Meant { date: String } =>
+            ja "{date} のことなら `{date}` と書きます（2026-04-15、2026/4/15、2026年4月15日、R8.4.15、令和8年4月15日 の形で書けます）",
+            en "if it means {date}, write {date} (2026-04-15, 2026/4/15, 2026年4月15日, R8.4.15 and 令和8年4月15日 are read)";
+        PastMonthEnd { month: u8, days: u8 } =>
+            ja "そのような日はありません（{month}月は{days}日までです）",
+            en "there is no such day (month {month} has {days} days)";
+        Forms =>
+            ja "2026-04-15、2026/4/15、2026年4月15日、R8.4.15、令和8年4月15日 のどれかの形で書きます",
+            en "write it as 2026-04-15, 2026/4/15, 2026年4月15日, R8.4.15 or 令和8年4月15日";
     }
 }

@@ -68,23 +68,63 @@ pub fn rendering<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 /// A message in both languages; shown in the run's language.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    ja: String,
-    en: String,
+    /// Boxed, not `String`: a message holding three texts stays small.
+    ja: Box<str>,
+    en: Box<str>,
+    /// The message it was made from, so findings of one kind in one file
+    /// can be shown as one; `None` for plain words.
+    kind: Option<&'static Kind>,
+}
+
+/// Which message of the catalogue a [`Text`] is, and how many of it read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Kind {
+    /// `Enum::Variant`.
+    pub name: &'static str,
+    /// The problem of many rows in a few words (ja, en), where the message
+    /// has them (`事業所番号の先頭の 0 が消えています`).
+    pub many: Option<(&'static str, &'static str)>,
 }
 
 impl Text {
     /// Both renderings of one message.
     pub fn new(ja: String, en: String) -> Self {
-        Text { ja, en }
+        Text {
+            ja: ja.into(),
+            en: en.into(),
+            kind: None,
+        }
     }
 
     /// A value that reads the same in both languages (a name, a number).
     pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
+        let text: Box<str> = text.into().into();
         Text {
             ja: text.clone(),
             en: text,
+            kind: None,
         }
+    }
+
+    /// A catalogue message's renderings (made by [`messages!`]).
+    pub fn of_kind(ja: String, en: String, kind: &'static Kind) -> Self {
+        Text {
+            ja: ja.into(),
+            en: en.into(),
+            kind: Some(kind),
+        }
+    }
+
+    /// The catalogue message this text was made from.
+    pub fn kind(&self) -> Option<&'static Kind> {
+        self.kind
+    }
+
+    /// This text counted as the same kind as `other`: a message that only
+    /// adds to another (the rows depending on it) groups with that one.
+    pub fn grouped_as(mut self, other: &Text) -> Self {
+        self.kind = other.kind;
+        self
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -121,7 +161,9 @@ impl serde::Serialize for Text {
 }
 
 /// Declares a message enum: each variant with its fields, then its Japanese
-/// and English text as `format!` strings naming the fields.
+/// and English text as `format!` strings naming the fields, and optionally
+/// (`many ja "...", en "..."`) the problem of many rows in a few words for
+/// a finding that stands for all of them.
 ///
 /// ```ignore
 /// messages! {
@@ -137,7 +179,8 @@ impl serde::Serialize for Text {
 macro_rules! messages {
     ($(#[$meta:meta])* pub enum $name:ident {
         $( $(#[$vmeta:meta])* $variant:ident $({ $($field:ident : $ty:ty),* $(,)? })?
-            => ja $ja:literal, en $en:literal; )*
+            => ja $ja:literal, en $en:literal
+            $(, many ja $many_ja:literal, en $many_en:literal)?; )*
     }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +198,16 @@ macro_rules! messages {
                 })
             }
 
+            /// Which message this is, for findings shown together.
+            pub fn kind(&self) -> &'static $crate::messages::Kind {
+                match self {
+                    $( $name::$variant $({ $($field: _),* })? => &$crate::messages::Kind {
+                        name: concat!(stringify!($name), "::", stringify!($variant)),
+                        many: $crate::many_words!($($many_ja, $many_en)?),
+                    } ),*
+                }
+            }
+
             /// One message of every variant, its fields at their defaults,
             /// for the test that every message has both languages.
             #[cfg(test)]
@@ -165,9 +218,10 @@ macro_rules! messages {
 
         impl From<$name> for $crate::messages::Text {
             fn from(message: $name) -> Self {
-                $crate::messages::Text::new(
+                $crate::messages::Text::of_kind(
                     message.text($crate::messages::Lang::Ja),
                     message.text($crate::messages::Lang::En),
+                    message.kind(),
                 )
             }
         }
@@ -177,6 +231,18 @@ macro_rules! messages {
                 f.write_str(&self.text($crate::messages::lang()))
             }
         }
+    };
+}
+
+/// The few words of [`messages!`]'s `many`, or none.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! many_words {
+    () => {
+        None
+    };
+    ($ja:literal, $en:literal) => {
+        Some(($ja, $en))
     };
 }
 
@@ -221,6 +287,8 @@ mod tests {
         all.extend(load::TableMsg::samples().into_iter().map(Text::from));
         all.extend(load::DataMsg::samples().into_iter().map(Text::from));
         all.extend(cli::CliMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::HelpMsg::samples().into_iter().map(Text::from));
+        all.extend(cli::UsageMsg::samples().into_iter().map(Text::from));
         all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
         all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
         all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));
@@ -242,6 +310,10 @@ mod tests {
     #[test]
     fn no_message_is_left_untranslated() {
         for text in all_samples() {
+            if let Some((ja, en)) = text.kind().and_then(|kind| kind.many) {
+                assert!(has_japanese(ja), "no Japanese in {ja:?}");
+                assert!(!has_kana(en), "kana in the English {en:?}");
+            }
             assert!(has_japanese(text.ja()), "no Japanese in {:?}", text.ja());
             assert!(!has_kana(text.en()), "kana in the English {:?}", text.en());
             assert!(

@@ -8,18 +8,25 @@ messages! {
     pub enum OfficeMsg {
         NumberShape { number: String } =>
             ja "事業所番号（`office_number`）「{number}」は10桁の数字で書きます（総合事業の事業所は3桁目が英大文字のこともあります）",
-            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices)";
+            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices)",
+            many ja "事業所番号が10桁の形ではありません", en "office numbers are not 10 digits";
         /// Nine digits: a spreadsheet dropped the leading zero.
         NumberLostZero { number: String, fixed: String } =>
             ja "事業所番号（`office_number`）「{number}」は9桁です。表計算ソフトで先頭の0が消えています。「{fixed}」と書いてください（列の書式を「文字列」にして保存します）",
-            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet may have dropped a leading zero: \"{fixed}\"";
+            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet may have dropped a leading zero: \"{fixed}\"",
+            many ja "事業所番号の先頭の 0 が消えています", en "office numbers lost their leading zero";
         /// `1.7E+09`: a spreadsheet turned the number into a number.
         NumberAsNumber { number: String } =>
             ja "事業所番号（`office_number`）「{number}」は表計算ソフトで数値に変わっています。列の書式を「文字列」にして10桁の番号を入れ直してください",
-            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet turned it into a number: format the column as text";
+            en "office_number \"{number}\" must be 10 digits (the third may be an uppercase letter for 総合事業 offices); a spreadsheet turned it into a number: format the column as text",
+            many ja "事業所番号が表計算ソフトで数値に変わっています", en "a spreadsheet turned office numbers into numbers";
         NumberTwice { number: String, first: usize } =>
             ja "事業所番号「{number}」が2回書かれています（最初は{first}行目）。1行にまとめてください",
             en "office_number \"{number}\" is listed twice (first on line {first})";
+        /// A spreadsheet's total row, in any data file.
+        TotalRow { cell: String } =>
+            ja "「{cell}」の行は表計算ソフトで足した合計の行で、データの行ではありません。この行を消してください（合計は renkei が数えます）",
+            en "the \"{cell}\" row is a spreadsheet's total, not a row of data: delete the row (renkei counts the totals itself)";
         NameEmpty { number: String } =>
             ja "事業所 {number} の事業所名（`name`）が空です",
             en "name is empty for office {number}";
@@ -38,13 +45,16 @@ messages! {
         /// The spellings are the values an editor types, passed in.
         LinkingSpelling { value: String, spellings: String } =>
             ja "連携（`linking`）の「{value}」は読めません。{spellings} のどれかで書きます（空欄は「なし」）",
-            en "linking \"{value}\" must be one of {spellings} (or empty for no)";
+            en "linking \"{value}\" must be one of {spellings} (or empty for no)",
+            many ja "連携（`linking`）の値が読めません", en "linking values cannot be read";
         NotListed { number: String } =>
             ja "事業所番号「{number}」は data/offices.csv にありません。どの集計にも入りません",
-            en "office_number \"{number}\" is not in data/offices.csv: left out of every figure";
+            en "office_number \"{number}\" is not in data/offices.csv: left out of every figure",
+            many ja "事業所番号が data/offices.csv にありません", en "office numbers are not in data/offices.csv";
         TwiceCountedOnce { number: String, first: usize } =>
             ja "事業所番号「{number}」が2回書かれています（最初は{first}行目）。1回だけ数えます",
-            en "office_number \"{number}\" is listed twice (first on line {first}): counted once";
+            en "office_number \"{number}\" is listed twice (first on line {first}): counted once",
+            many ja "同じ事業所番号が2回書かれています", en "office numbers are listed twice";
         /// A rejected office row with the rows of other files that name it.
         Dependents { message: Text, rows: usize } =>
             ja "{message}（導入状況・導入予定のファイルでこの事業所を挙げている{rows}行も数えません）",
@@ -58,9 +68,9 @@ messages! {
         HoldsLicense { number: String, path: String } =>
             ja "事業所 {number} は {path} で利用を始めています。導入予定ではなく導入済みとして数えます",
             en "office {number} holds a license in {path}: it counts as adopted, not as planned";
-        PlanDate { value: String } =>
-            ja "日付（`date`）の「{value}」は読めません。`2026-03-31` の形で書きます",
-            en "date \"{value}\" must be a day such as 2026-03-31";
+        PlanDate { value: String, hint: Text } =>
+            ja "日付（`date`）の「{value}」は日付として読めません。{hint}",
+            en "date \"{value}\" cannot be read as a day: {hint}";
     }
 }
 
@@ -68,33 +78,44 @@ messages! {
     /// Municipality codes, wherever they are written.
     pub enum CodeMsg {
         /// Five digits, nothing known of either six-digit reading.
-        FiveDigits { code: String, fixed: String } =>
-            ja "コード「{code}」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁です（「{fixed}」）",
-            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit (\"{fixed}\")";
+        FiveDigits { code: String } =>
+            ja "コード「{code}」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁ですが、先頭に0を足しても検査数字を足しても全国の一覧にないコードになります。正しいコードを確かめてください",
+            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit, but neither a leading zero nor a check digit makes it a code of the national list: check the code",
+            many ja "コードが5桁です", en "codes have 5 digits";
         /// Five digits: the check digit left out.
         CheckDigitLost { code: String, fixed: String, name: String } =>
             ja "コード「{code}」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁です。「{fixed}」（{name}）のことではありませんか",
-            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit (\"{fixed}\"); did you mean {name}?";
+            en "code \"{code}\" has 5 digits: the national code has 6, with a check digit (\"{fixed}\"); did you mean {name}?",
+            many ja "コードの最後の検査数字がありません", en "codes lack their check digit";
         /// Five digits: a spreadsheet dropped the leading zero.
         ZeroLost { code: String, fixed: String, name: String } =>
             ja "コード「{code}」は5桁です。表計算ソフトで先頭の0が消えています。「{fixed}」（{name}）のことではありませんか（列の書式を「文字列」にして保存します）",
-            en "code \"{code}\" has 5 digits: a spreadsheet dropped its leading zero (\"{fixed}\"); did you mean {name}?";
+            en "code \"{code}\" has 5 digits: a spreadsheet dropped its leading zero (\"{fixed}\"); did you mean {name}?",
+            many ja "コードの先頭の 0 が消えています", en "codes lost their leading zero";
         Shape { code: String } =>
             ja "コード「{code}」は6桁の全国地方公共団体コードで書きます（例：「442011」）",
-            en "code \"{code}\" must be a 6-digit national local government code such as \"442011\"";
+            en "code \"{code}\" must be a 6-digit national local government code such as \"442011\"",
+            many ja "コードが6桁の形ではありません", en "codes are not 6 digits";
         ShapeNamed { code: String, named: String } =>
             ja "コード「{code}」は6桁の全国地方公共団体コードで書きます（{code}は「{named}」です）",
             en "code \"{code}\" must be a 6-digit national local government code such as \"442011\" (for {code} write {named})";
-        WrongCheckDigit { code: String, five: String, expected: u8 } =>
-            ja "コード「{code}」の最後の検査数字が合いません。{five}の検査数字は{expected}です（「{five}{expected}」）",
-            en "code \"{code}\" has a wrong check digit: for {five} it is {expected} (\"{five}{expected}\")";
+        WrongCheckDigit { code: String, five: String, expected: u8, name: String } =>
+            ja "コード「{code}」の最後の検査数字が合いません。{five}の検査数字は{expected}です（「{five}{expected}」、{name}）",
+            en "code \"{code}\" has a wrong check digit: for {five} it is {expected} (\"{five}{expected}\", {name})",
+            many ja "コードの検査数字が合いません", en "codes have a wrong check digit";
+        /// Six digits whose check digit fits no code of the national list.
+        NoSuchCode { code: String } =>
+            ja "コード「{code}」の最後の検査数字が合いません。全国地方公共団体コードの一覧にない番号です。正しいコードを確かめてください",
+            en "code \"{code}\" has a wrong check digit and is no code of the national list: check the code",
+            many ja "コードが全国の一覧にありません", en "codes are not in the national list";
         OtherPrefecture { code: String, of: String, prefecture: String } =>
             ja "コード「{code}」は都道府県コード{of}の市区町村ですが、site.toml は prefecture_code = \"{prefecture}\" です",
             en "code \"{code}\" belongs to prefecture {of}, but site.toml says prefecture_code = \"{prefecture}\"";
         /// A code of another file or of site.toml that municipalities.csv lacks.
         NotListed { column: String, code: String } =>
             ja "市区町村コード「{code}」は data/municipalities.csv にありません",
-            en "{column} \"{code}\" is not in data/municipalities.csv";
+            en "{column} \"{code}\" is not in data/municipalities.csv",
+            many ja "市区町村コードが data/municipalities.csv にありません", en "codes are not in data/municipalities.csv";
         NotListedBecause { column: String, code: String, problem: Text } =>
             ja "市区町村コード「{code}」は data/municipalities.csv にありません。{problem}",
             en "{column} \"{code}\" is not in data/municipalities.csv: {problem}";
@@ -125,6 +146,14 @@ messages! {
         NameDiffers { name: String, code: String, national: String } =>
             ja "名前「{name}」が全国の一覧と違います。一覧では{code}は「{national}」です",
             en "name \"{name}\" differs from the national code list, which calls {code} \"{national}\"";
+        /// A rejected row with the offices in it, which no other row names.
+        DependentOffices { message: Text, offices: usize } =>
+            ja "{message}（data/offices.csv でこの市区町村にある{offices}事業所も数えません）",
+            en "{message} ({offices} offices of data/offices.csv in this municipality are left out too)";
+        /// A rejected row with the offices in it and the rows naming those.
+        Dependents { message: Text, offices: usize, rows: usize } =>
+            ja "{message}（data/offices.csv でこの市区町村にある{offices}事業所と、それを挙げている導入状況・導入予定のファイルの{rows}行も数えません）",
+            en "{message} ({offices} offices of data/offices.csv in this municipality, and {rows} rows of the adoption or plan files naming them, are left out too)";
         ParentCode { problem: Text } =>
             ja "親のコード（`parent_code`）：{problem}",
             en "parent_code: {problem}";
@@ -275,6 +304,10 @@ messages! {
         LeftOut { what: Text, dest: String, why: Text } =>
             ja "{what}「{dest}」は載せません（{why}）。文字はそのまま残します",
             en "{what} \"{dest}\" is left out ({why}); its text is kept";
+        /// `C:\…`, `\\server\…`, `file:`: a place only the editor's computer knows.
+        LocalPath { what: Text, dest: String, name: String } =>
+            ja "{what}「{dest}」はこのパソコン（または職場のネットワーク）の中の場所を指していて、サイトを見る人には開けません。ファイルをこのページと同じフォルダーに置き、「{name}」と名前だけを書いてください",
+            en "{what} \"{dest}\" is a place on this computer (or the office network), which no visitor can open: put the file beside the page and write its name, \"{name}\"";
         AboveRoot { what: Text, dest: String, base: String } =>
             ja "{what}「{dest}」はサイトの一番上（{base}）より上を指しています",
             en "{what} \"{dest}\" leads above the site's root {base}";

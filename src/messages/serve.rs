@@ -98,12 +98,6 @@ messages! {
         NotFoundTitle =>
             ja "ページが見つかりません",
             en "Page not found";
-        MalformedRequest =>
-            ja "HTTP の要求として読めません",
-            en "malformed request";
-        RequestTooLarge =>
-            ja "HTTP の要求の見出しが大きすぎます",
-            en "request head too large";
         FailedTitle =>
             ja "ビルドに失敗しました",
             en "The build failed";

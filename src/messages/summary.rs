@@ -31,6 +31,14 @@ messages! {
         Mover { name: String, before: String, after: String, delta: String } =>
             ja "{name} {before} → {after}（{delta}ポイント）",
             en "{name} {before} → {after} ({delta})";
+        /// A municipality with a rate now and none before (it had no offices).
+        MoverFirst { name: String, after: String } =>
+            ja "{name} {after}（前回は数値なし、今回が初めて）",
+            en "{name} {after} (first figure: none before)";
+        /// A municipality with a rate before and none now (no offices left).
+        MoverGone { name: String, before: String } =>
+            ja "{name} {before} → なし（対象事業所がなくなりました）",
+            en "{name} {before} → none (no offices left)";
         Movers { list: Text } =>
             ja "  導入率が最も動いた市区町村: {list}",
             en "  rate moved most: {list}";

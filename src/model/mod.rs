@@ -12,6 +12,7 @@ pub mod offices;
 pub mod placeholders;
 pub mod places;
 pub mod plans;
+pub mod rejected;
 pub mod spelling;
 pub mod surveys;
 
@@ -137,17 +138,33 @@ pub struct Site {
 
 /// Builds the site; `None` when any error was found.
 pub fn build(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
+    // The model names each data input by its CSV name; its findings go
+    // to the file actually read (a spreadsheet, say) and its sheet.
+    let sources = inputs.data.sources.clone();
+    let mut found = Diagnostics::default();
+    let site = build_site(inputs, &mut found);
+    sources.place(found, diags);
+    site
+}
+
+fn build_site(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     let errors_before = diags.error_count();
     let config = inputs.config;
-    let places = municipalities::build(&inputs.data.municipalities, &config, diags);
+    let mut rejected = rejected::Rejected::default();
+    let places = municipalities::build(&inputs.data.municipalities, &config, &mut rejected, diags);
     let places = areas::build(
         places,
         inputs.data.areas.as_deref(),
         &config.prefecture_code,
         diags,
     );
-    let (offices, mut rejected) =
-        offices::build(inputs.data.offices, &places, &config.prefecture_code, diags);
+    let offices = offices::build(
+        inputs.data.offices,
+        &places,
+        &config.prefecture_code,
+        &mut rejected,
+        diags,
+    );
     let snapshots = offices::snapshots(&inputs.data.snapshots, &offices, &mut rejected, diags);
     let plans = plans::build(
         &inputs.data.plans,

@@ -5,13 +5,14 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::places::{MunicipalityCode, NewPlace, PlaceKind, Places};
+use super::rejected::Rejected;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::gov_codes::{self, Kind};
 use crate::load::config::Config;
 use crate::load::data::{MUNICIPALITIES, MunicipalityRow};
 use crate::load::table::Located;
 use crate::messages::Text;
-use crate::messages::model::{CodeMsg, MunicipalityMsg};
+use crate::messages::model::{CodeMsg, MunicipalityMsg, OfficeMsg};
 
 use super::spelling;
 
@@ -21,12 +22,12 @@ pub fn not_listed(column: &str, code: &str, prefecture: &str) -> Text {
     let column = column.to_string();
     let code = code.to_string();
     match spelling::code_problem(&code, prefecture) {
-        Some(problem) => CodeMsg::NotListedBecause {
+        Some(problem) => Text::from(CodeMsg::NotListedBecause {
             column,
             code,
-            problem,
-        }
-        .into(),
+            problem: problem.clone(),
+        })
+        .grouped_as(&problem),
         None => CodeMsg::NotListed { column, code }.into(),
     }
 }
@@ -44,10 +45,11 @@ struct Row {
 pub fn build(
     rows: &[Located<MunicipalityRow>],
     config: &Config,
+    rejected: &mut Rejected,
     diags: &mut Diagnostics,
 ) -> Places {
     let prefecture = config.prefecture_code.as_str();
-    let list = municipalities(rows, prefecture, diags);
+    let list = municipalities(rows, prefecture, rejected, diags);
     if let Some(city) = &config.city {
         warn_outside_city(rows, &list, city, diags);
         return Places::new(
@@ -100,10 +102,34 @@ fn wards_of_city(list: Vec<NewPlace>, city: &str) -> Vec<NewPlace> {
         .collect()
 }
 
-/// The checked municipalities of a prefecture in output order.
+/// Every code a written code may have meant: itself, and for a code cut
+/// short or with a wrong check digit, the codes its finding suggests, so the
+/// offices written with the right code count under that finding.
+fn meant(code: &str) -> Vec<String> {
+    let mut codes = vec![code.to_string()];
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return codes;
+    }
+    let five = match code.len() {
+        5 => {
+            codes.push(format!("0{code}"));
+            code
+        }
+        6 => &code[..5],
+        _ => return codes,
+    };
+    if let Some(digit) = gov_codes::check_digit(five) {
+        codes.push(format!("{five}{digit}"));
+    }
+    codes
+}
+
+/// The checked municipalities of a prefecture in output order; rows left
+/// out are findings of `rejected`, which counts the offices in them.
 pub(crate) fn municipalities(
     rows: &[Located<MunicipalityRow>],
     prefecture: &str,
+    rejected: &mut Rejected,
     diags: &mut Diagnostics,
 ) -> Vec<NewPlace> {
     let rel = Path::new(MUNICIPALITIES);
@@ -112,8 +138,16 @@ pub(crate) fn municipalities(
     for row in rows {
         let v = &row.value;
         let code = spelling::code(&v.code);
+        if let Some(cell) = [&code, &v.name].into_iter().find(|c| spelling::is_total(c)) {
+            let message = OfficeMsg::TotalRow { cell: cell.clone() };
+            diags.push(row.place(Diagnostic::error(rel, message), "code"));
+            continue;
+        }
         if let Some(problem) = spelling::code_problem(&code, prefecture) {
-            diags.push(row.place(Diagnostic::error(rel, problem), "code"));
+            rejected.municipality(
+                &meant(&code),
+                row.place(Diagnostic::error(rel, problem), "code"),
+            );
             continue;
         }
         if let Some(first) = seen.insert(code.clone(), row.line) {
@@ -125,12 +159,12 @@ pub(crate) fn municipalities(
         if v.name.is_empty() {
             let message = match national {
                 Some(e) => MunicipalityMsg::NameEmptyNational {
-                    code,
+                    code: code.clone(),
                     national: e.name.to_string(),
                 },
-                None => MunicipalityMsg::NameEmpty { code },
+                None => MunicipalityMsg::NameEmpty { code: code.clone() },
             };
-            diags.push(row.place(Diagnostic::error(rel, message), "name"));
+            rejected.municipality(&[code], row.place(Diagnostic::error(rel, message), "name"));
             continue;
         }
         match national {
@@ -165,7 +199,8 @@ pub(crate) fn municipalities(
                 .map(str::to_string)
         } else if let Some(problem) = spelling::code_problem(&parent_code, prefecture) {
             let message = MunicipalityMsg::ParentCode { problem };
-            diags.push(row.place(Diagnostic::error(rel, message), "parent_code"));
+            let finding = row.place(Diagnostic::error(rel, message), "parent_code");
+            rejected.municipality(&[code], finding);
             continue;
         } else {
             Some(parent_code)
@@ -272,6 +307,7 @@ mod tests {
                 ("271284", "大阪市中央区"),
             ]),
             "27",
+            &mut Rejected::default(),
             &mut diags,
         );
         let names: Vec<&str> = list.iter().map(|m| m.name.as_str()).collect();
@@ -287,6 +323,7 @@ mod tests {
         let list = municipalities(
             &rows(&[("271276", "大阪市北区"), ("271004", "大阪市")]),
             "27",
+            &mut Rejected::default(),
             &mut diags,
         );
         let names: Vec<&str> = list.iter().map(|m| m.name.as_str()).collect();

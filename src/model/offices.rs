@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::places::{Id, OfficeId, OfficeNumber, Places};
+use super::rejected::Rejected;
 use super::{Adoption, Office, Snapshot};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{OFFICES, OfficeRow, SnapshotFile};
@@ -20,63 +21,20 @@ pub use super::spelling::office_number_problem;
 /// Service types that make an office a care-manager office (居宅介護支援・介護予防支援).
 pub const CARE_MANAGER_SERVICES: [&str; 2] = ["居宅介護支援", "介護予防支援"];
 
-/// Office rows left out (an error, or a warning on a city portal), so the
-/// rows of the adoption and plan files that name them are folded into the
-/// row's own finding instead of one warning each.
-#[derive(Debug, Default)]
-pub struct Rejected {
-    /// Each finding with the number of rows depending on it.
-    findings: Vec<(Diagnostic, usize)>,
-    by_number: HashMap<String, usize>,
-}
-
-impl Rejected {
-    fn reject(&mut self, number: &str, finding: Diagnostic) {
-        let index = self.findings.len();
-        self.findings.push((finding, 0));
-        self.by_number.insert(number.to_string(), index);
-        if number.len() == 9 {
-            self.by_number.insert(format!("0{number}"), index);
-        }
-    }
-
-    /// Counts a row naming a rejected office; false when the office was not rejected.
-    pub fn depends(&mut self, number: &str) -> bool {
-        match self.by_number.get(number) {
-            Some(&index) => {
-                self.findings[index].1 += 1;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Reports every rejected row, saying how many rows depend on it.
-    pub fn report(self, diags: &mut Diagnostics) {
-        for (mut finding, rows) in self.findings {
-            if rows > 0 {
-                finding.message = OfficeMsg::Dependents {
-                    message: finding.message,
-                    rows,
-                }
-                .into();
-            }
-            diags.push(finding);
-        }
-    }
-}
-
 /// Checks office rows and resolves their municipality. The rows are taken by
 /// value so their text moves into the offices instead of being copied (an
-/// office list can hold hundreds of thousands of rows).
+/// office list can hold hundreds of thousands of rows). Every column of a
+/// row is checked, so a row with a lost zero in its number and in its code
+/// shows both at once; an office in a municipality that municipalities.csv
+/// left out counts under that row's finding.
 pub fn build(
     rows: Vec<Located<OfficeRow>>,
     places: &Places,
     prefecture: &str,
+    rejected: &mut Rejected,
     diags: &mut Diagnostics,
-) -> (Vec<Office>, Rejected) {
+) -> Vec<Office> {
     let rel = Path::new(OFFICES);
-    let mut rejected = Rejected::default();
     // Valid office numbers are 10 ASCII bytes: keyed as such, without a copy.
     let mut seen: HashMap<[u8; 10], usize> = HashMap::new();
     let mut offices = Vec::new();
@@ -87,63 +45,61 @@ pub fn build(
         let number = v.office_number.clone();
         let error =
             |message: Text, column: &str| row.place(Diagnostic::error(rel, message), column);
-        if let Some(problem) = spelling::office_number_problem(&number) {
-            rejected.reject(&number, error(problem, "office_number"));
+        if let Some(cell) = [&number, &v.name]
+            .into_iter()
+            .find(|c| spelling::is_total(c))
+        {
+            let message = OfficeMsg::TotalRow { cell: cell.clone() };
+            diags.push(error(message.into(), "office_number"));
             continue;
         }
-        let key = <[u8; 10]>::try_from(number.as_bytes()).expect("checked: 10 bytes");
-        if let Some(first) = seen.insert(key, row.line) {
-            diags.push(error(
-                OfficeMsg::NumberTwice { number, first }.into(),
-                "office_number",
-            ));
-            continue;
+        let mut problems = Vec::new();
+        if let Some(problem) = spelling::office_number_problem(&number) {
+            problems.push(error(problem, "office_number"));
+        } else {
+            let key = <[u8; 10]>::try_from(number.as_bytes()).expect("checked: 10 bytes");
+            if let Some(first) = seen.insert(key, row.line) {
+                diags.push(error(
+                    OfficeMsg::NumberTwice { number, first }.into(),
+                    "office_number",
+                ));
+                continue;
+            }
         }
         if v.name.is_empty() {
-            rejected.reject(
-                &number,
-                error(
-                    OfficeMsg::NameEmpty {
-                        number: number.clone(),
-                    }
-                    .into(),
-                    "name",
-                ),
-            );
-            continue;
+            let message = OfficeMsg::NameEmpty {
+                number: number.clone(),
+            };
+            problems.push(error(message.into(), "name"));
         }
         let own = places.own();
-        let city_portal = places.is_city();
-        let municipality = if city_portal && own.code.as_str() == v.municipality_code {
+        let code_problem = spelling::code_problem(&v.municipality_code, prefecture);
+        let municipality = if places.is_city() && own.code.as_str() == v.municipality_code {
             Some(own)
         } else {
             places.municipality_by_code(&v.municipality_code)
         };
-        if city_portal
-            && municipality.is_none()
-            && spelling::code_problem(&v.municipality_code, prefecture).is_none()
-        {
-            let message = OfficeMsg::OutsideCity {
-                number: number.clone(),
-                code: v.municipality_code.clone(),
-                city: own.name.clone(),
-                city_code: own.code.as_str().to_string(),
-            };
-            rejected.reject(
-                &number,
-                row.place(Diagnostic::warning(rel, message), "municipality_code"),
-            );
-            continue;
+        let mut folded = false;
+        if municipality.is_none() {
+            if places.is_city() && code_problem.is_none() {
+                let message = OfficeMsg::OutsideCity {
+                    number: number.clone(),
+                    code: v.municipality_code.clone(),
+                    city: own.name.clone(),
+                    city_code: own.code.as_str().to_string(),
+                };
+                problems.push(row.place(Diagnostic::warning(rel, message), "municipality_code"));
+            } else if code_problem.is_none() && rejected.office_in(&number, &v.municipality_code) {
+                folded = true;
+            } else {
+                let message = super::municipalities::not_listed(
+                    "municipality_code",
+                    &v.municipality_code,
+                    prefecture,
+                );
+                problems.push(error(message, "municipality_code"));
+            }
         }
-        let Some(municipality) = municipality else {
-            let message = super::municipalities::not_listed(
-                "municipality_code",
-                &v.municipality_code,
-                prefecture,
-            );
-            rejected.reject(&number, error(message, "municipality_code"));
-            continue;
-        };
         let service_types: Vec<String> = v
             .service_types
             .split([';', '；'])
@@ -156,15 +112,21 @@ pub fn build(
                 number: number.clone(),
                 example: CARE_MANAGER_SERVICES.join(";"),
             };
-            rejected.reject(&number, error(message.into(), "service_types"));
-            continue;
+            problems.push(error(message.into(), "service_types"));
         }
-        let place = match super::areas::resolve(places, municipality.id, &v.area) {
-            Ok(place) => place,
-            Err(message) => {
-                rejected.reject(&number, error(message.into(), "area"));
-                continue;
+        let place = match municipality.map(|m| super::areas::resolve(places, m.id, &v.area)) {
+            Some(Ok(place)) => Some(place),
+            Some(Err(message)) => {
+                problems.push(error(message.into(), "area"));
+                None
             }
+            None => None,
+        };
+        let (Some(municipality), Some(place), true, false) =
+            (municipality, place, problems.is_empty(), folded)
+        else {
+            rejected.office(&number, problems);
+            continue;
         };
         let care_manager = service_types
             .iter()
@@ -185,7 +147,7 @@ pub fn build(
             care_manager,
         });
     }
-    (offices, rejected)
+    offices
 }
 
 /// The spellings of `linking` an editor may type, as a message lists them.
@@ -201,9 +163,10 @@ pub fn parse_linking(value: &str) -> Option<bool> {
 }
 
 /// The office a row of an adoption or plan file names, the first time it
-/// is named: a malformed number is an error, an unknown one a warning, one
-/// whose offices.csv row was rejected counts under that row's finding, and
-/// one named on an earlier row is a warning (counted once). Also gives the
+/// is named: a malformed number is an error (even when offices.csv has the
+/// same one: both files need the fix), an unknown one a warning, one whose
+/// offices.csv row was rejected counts under that row's finding, and one
+/// named on an earlier row is a warning (counted once). Also gives the
 /// number as read.
 pub fn office_of<T>(
     row: &Located<T>,
@@ -215,15 +178,22 @@ pub fn office_of<T>(
     diags: &mut Diagnostics,
 ) -> Option<(String, OfficeId)> {
     let number = spelling::office_number(written);
+    if let Some(total) = total_row(row, &number, rel) {
+        diags.push(total);
+        return None;
+    }
     let Some(&office) = by_number.get(number.as_str()) else {
-        if rejected.depends(&number) {
+        if let Some(problem) = spelling::office_number_problem(&number) {
+            diags.push(row.place(Diagnostic::error(rel, problem), "office_number"));
             return None;
         }
-        let finding = match spelling::office_number_problem(&number) {
-            Some(problem) => Diagnostic::error(rel, problem),
-            None => Diagnostic::warning(rel, OfficeMsg::NotListed { number }),
-        };
-        diags.push(row.place(finding, "office_number"));
+        // With no office at all, offices.csv could not be read: its own
+        // error says so, and the rows are not checked against it.
+        let unread = by_number.is_empty() && !rejected.has_offices();
+        if !rejected.depends(&number) && !unread {
+            let message = OfficeMsg::NotListed { number };
+            diags.push(row.place(Diagnostic::warning(rel, message), "office_number"));
+        }
         return None;
     };
     if let Some(first) = seen.insert(office, row.line) {
@@ -232,6 +202,14 @@ pub fn office_of<T>(
         return None;
     }
     Some((number, office))
+}
+
+/// The error of a spreadsheet's total row (`合計` where the office number goes).
+fn total_row<T>(row: &Located<T>, written: &str, rel: &Path) -> Option<Diagnostic> {
+    let message = OfficeMsg::TotalRow {
+        cell: written.trim().to_string(),
+    };
+    spelling::is_total(written).then(|| row.place(Diagnostic::error(rel, message), "office_number"))
 }
 
 /// Offices by number, for the files that name them.
@@ -254,6 +232,10 @@ pub fn snapshots(
             let mut adoptions = Vec::new();
             for row in &file.rows {
                 let v = &row.value;
+                if let Some(total) = total_row(row, &v.office_number, &file.path) {
+                    diags.push(total);
+                    continue;
+                }
                 let Some(linking) = parse_linking(&v.linking) else {
                     let message = OfficeMsg::LinkingSpelling {
                         value: v.linking.clone(),
@@ -292,10 +274,16 @@ pub fn snapshots(
     snapshots
 }
 
+/// Whether a file has an error: its counts are not what it says.
+fn has_errors(diags: &Diagnostics, path: &Path) -> bool {
+    diags.iter().any(|d| d.is_error() && d.path == path)
+}
+
 /// Findings about whole snapshots that no single row shows: a file listing
 /// more offices than the prefecture has (the national list, another area's),
 /// and an older file counting more license holders than the one after it
-/// (a file named with the wrong date).
+/// (a file named with the wrong date; not told when either file has errors,
+/// whose rows count nowhere until they are fixed).
 fn check_sizes(
     files: &[SnapshotFile],
     snapshots: &[Snapshot],
@@ -313,7 +301,8 @@ fn check_sizes(
     }
     for pair in snapshots.windows(2) {
         let (older, newer) = (&pair[0], &pair[1]);
-        if older.adoptions.len() > newer.adoptions.len() {
+        let broken = has_errors(diags, &older.path) || has_errors(diags, &newer.path);
+        if older.adoptions.len() > newer.adoptions.len() && !broken {
             let message = OfficeMsg::OlderCountsMore {
                 date: older.date.to_string(),
                 older: older.adoptions.len(),

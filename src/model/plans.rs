@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::offices::Rejected;
 use super::places::OfficeId;
+use super::rejected::Rejected;
 use super::{Office, Plan, Snapshot};
-use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::data::{PLANS, PlanRow};
+use crate::load::dates;
 use crate::load::table::Located;
 use crate::messages::model::OfficeMsg;
 
@@ -31,14 +31,18 @@ pub fn build(
         let v = &row.value;
         let date = if v.date.is_empty() {
             None
-        } else if let Some(date) = Date::parse(&v.date) {
-            Some(date)
         } else {
-            let message = OfficeMsg::PlanDate {
-                value: v.date.clone(),
-            };
-            diags.push(row.place(Diagnostic::error(rel, message), "date"));
-            continue;
+            match dates::cell(&v.date) {
+                Ok(date) => Some(date),
+                Err(guess) => {
+                    let message = OfficeMsg::PlanDate {
+                        value: v.date.clone(),
+                        hint: dates::hint(&v.date, guess),
+                    };
+                    diags.push(row.place(Diagnostic::error(rel, message), "date"));
+                    continue;
+                }
+            }
         };
         let Some((number, office)) = super::offices::office_of(
             row,

@@ -24,6 +24,16 @@ pub fn office_number(written: &str) -> String {
     written.nfkc().filter(|c| !DASHES.contains(c)).collect()
 }
 
+/// Words a spreadsheet's total row starts with.
+const TOTALS: [&str; 6] = ["合計", "総計", "小計", "計", "total", "sum"];
+
+/// Whether a cell marks a total row (`合計`, `総計`, `Total`) that a
+/// spreadsheet summed below the data, rather than a code or a name.
+pub fn is_total(cell: &str) -> bool {
+    let cell: String = cell.nfkc().filter(|c| !c.is_whitespace()).collect();
+    TOTALS.iter().any(|t| cell.eq_ignore_ascii_case(t))
+}
+
 /// Why an office number (already read by [`office_number`]) is not one,
 /// naming the usual spreadsheet damage.
 pub fn office_number_problem(number: &str) -> Option<Text> {
@@ -74,14 +84,21 @@ pub fn code_problem(code: &str, prefecture: &str) -> Option<Text> {
     }
     let expected = gov_codes::check_digit(&code[..5]).expect("five digits");
     if code.as_bytes()[5] - b'0' != expected {
-        return Some(
-            CodeMsg::WrongCheckDigit {
+        let five = code[..5].to_string();
+        // Only a code that exists is suggested: a typo elsewhere in the
+        // digits gives a check digit of a code no one has.
+        let message = match known(&format!("{five}{expected}")) {
+            Some(entry) => CodeMsg::WrongCheckDigit {
                 code: code.to_string(),
-                five: code[..5].to_string(),
+                five,
                 expected,
-            }
-            .into(),
-        );
+                name: entry.name.to_string(),
+            },
+            None => CodeMsg::NoSuchCode {
+                code: code.to_string(),
+            },
+        };
+        return Some(message.into());
     }
     if &code[..2] != prefecture {
         return Some(
@@ -96,6 +113,11 @@ pub fn code_problem(code: &str, prefecture: &str) -> Option<Text> {
     None
 }
 
+/// A municipality or ward of the national list.
+fn known(code: &str) -> Option<&'static Entry> {
+    gov_codes::lookup(code).filter(|e| e.kind != Kind::Prefecture)
+}
+
 /// A 5-digit code is a 6-digit one cut short: its leading zero lost
 /// (`11011` for `011011`) or its check digit left out (`11011` for
 /// `110116`). The reading a municipality of the site's prefecture has wins,
@@ -105,8 +127,6 @@ fn five_digits(code: &str, prefecture: &str) -> CodeMsg {
         .map(|d| format!("{code}{d}"))
         .expect("five digits");
     let with_zero = format!("0{code}");
-    let known =
-        |candidate: &str| gov_codes::lookup(candidate).filter(|e| e.kind != Kind::Prefecture);
     let rank = |entry: Option<&Entry>| match entry {
         Some(e) if e.prefecture == prefecture => 2,
         Some(_) => 1,
@@ -130,7 +150,6 @@ fn five_digits(code: &str, prefecture: &str) -> CodeMsg {
         },
         None => CodeMsg::FiveDigits {
             code: code.to_string(),
-            fixed: with_check,
         },
     }
 }
@@ -149,6 +168,16 @@ mod tests {
         assert_eq!(office_number("２７Ａ００００００１"), "27A0000001");
         assert_eq!(code("４４２０１１"), "442011");
         assert!(office_number_problem(&office_number("２７７０００００５１")).is_none());
+    }
+
+    #[test]
+    fn total_rows() {
+        for total in ["合計", " 合 計 ", "総計", "TOTAL", "Ｔｏｔａｌ", "計"] {
+            assert!(is_total(total), "{total}");
+        }
+        for other in ["合計事業所", "442011", "", "計画"] {
+            assert!(!is_total(other), "{other}");
+        }
     }
 
     #[test]
@@ -193,10 +222,11 @@ mod tests {
         // 110116 (the digits with a check digit) is no municipality.
         let problem = code_problem("11011", "11").unwrap();
         assert!(problem.en().contains("(\"011011\")"), "{problem}");
+        // Neither 099999 nor 999997 exists: no code is suggested.
         let problem = code_problem("99999", "44").unwrap();
-        assert!(
-            problem.en().ends_with("check digit (\"999997\")"),
-            "{problem}"
+        assert_eq!(
+            problem.ja(),
+            "コード「99999」は5桁です。全国地方公共団体コードは最後の検査数字を含めて6桁ですが、先頭に0を足しても検査数字を足しても全国の一覧にないコードになります。正しいコードを確かめてください"
         );
         let problem = code_problem("44203", "44").unwrap();
         assert_eq!(
@@ -209,8 +239,15 @@ mod tests {
     fn suggests_the_check_digit() {
         let problem = code_problem("442012", "44").unwrap();
         assert!(
-            problem.en().contains("for 44201 it is 1 (\"442011\")"),
+            problem
+                .en()
+                .contains("for 44201 it is 1 (\"442011\", 大分市)"),
             "{problem}"
+        );
+        // 44299 with its check digit would be 442992, which no town has.
+        assert_eq!(
+            code_problem("442991", "44").unwrap().ja(),
+            "コード「442991」の最後の検査数字が合いません。全国地方公共団体コードの一覧にない番号です。正しいコードを確かめてください"
         );
         assert!(
             code_problem("大分市", "44")

@@ -171,7 +171,8 @@ pub struct DataFile {
 /// DESIGN.md's table. Panics on a `data/` file nobody described: a new open-data
 /// file must get its words before it ships.
 pub fn describe(site: &Site, files: &[(String, Vec<u8>)]) -> Vec<DataFile> {
-    let place = site.config.prefecture_name.as_str();
+    // The site's own place: the prefecture, or the city of a city portal.
+    let place = site.places.own().name.as_str();
     for (path, _) in files {
         assert!(
             ABOUT.iter().any(|a| a.path == path),
@@ -207,16 +208,19 @@ pub fn describe(site: &Site, files: &[(String, Vec<u8>)]) -> Vec<DataFile> {
 
 /// `data/catalog.jsonld`: a `dcat:Catalog` with one `dcat:Dataset` per file,
 /// each with one `dcat:Distribution`. Every URL is absolute (under
-/// `base_url`); `dct:modified` is the as-of date, never the build time, so the
-/// catalogue is the same bytes for the same inputs.
-pub fn json_ld(site: &Site, as_of: Option<Date>, files: &[DataFile]) -> Vec<u8> {
+/// `base_url`); `dct:issued` is the first snapshot's date and `dct:modified`
+/// the as-of date (the newest snapshot's), never the build time, so the
+/// catalogue is the same bytes for the same inputs. Before the first snapshot
+/// there is no date to give.
+pub fn json_ld(site: &Site, dates: Option<(Date, Date)>, files: &[DataFile]) -> Vec<u8> {
     let config = &site.config;
     let base = config.base_url.as_str();
-    let place = config.prefecture_name.as_str();
+    let place = site.places.own().name.as_str();
     let license = json!({ "@id": config.license.url() });
     let modified = |node: &mut Value| {
-        if let Some(date) = as_of {
-            node["dct:modified"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
+        if let Some((issued, modified)) = dates {
+            node["dct:issued"] = json!({ "@value": issued.to_string(), "@type": "xsd:date" });
+            node["dct:modified"] = json!({ "@value": modified.to_string(), "@type": "xsd:date" });
         }
     };
     let publisher = json!({

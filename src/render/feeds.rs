@@ -13,9 +13,24 @@ fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00+09:00")
 }
 
+/// When a feed without entries of its own was last updated: the newest date
+/// the site knows (its as-of date, its newest news item), or, on a site with
+/// neither, the start of the Unix epoch. RFC 4287 requires every feed to have
+/// an `updated`, and the build never reads the clock.
+fn site_updated(site: &Site, figures: &Figures) -> Date {
+    let news = site.content.news.pages.iter().filter_map(|p| p.front.date);
+    figures
+        .current
+        .date
+        .into_iter()
+        .chain(news)
+        .max()
+        .unwrap_or_else(|| Date::from_days_since_epoch(0))
+}
+
 /// The head of an Atom feed: its title, its own and its page's address,
-/// the newest entry's date and the author.
-fn feed_head(site: &Site, title: &str, feed: &str, page: &str, updated: Option<Date>) -> String {
+/// the newest entry's date (or [`site_updated`]) and the author.
+fn feed_head(site: &Site, title: &str, feed: &str, page: &str, updated: Date) -> String {
     let urls = site.config.urls();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ja\">\n",
@@ -30,9 +45,7 @@ fn feed_head(site: &Site, title: &str, feed: &str, page: &str, updated: Option<D
         xml(&urls.absolute(page))
     ));
     out.push_str(&format!("  <id>{}</id>\n", xml(&urls.absolute(page))));
-    if let Some(updated) = updated {
-        out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
-    }
+    out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     out.push_str(&format!(
         "  <author><name>{}</name></author>\n",
         xml(site
@@ -45,10 +58,14 @@ fn feed_head(site: &Site, title: &str, feed: &str, page: &str, updated: Option<D
 }
 
 /// `news/atom.xml`: every news item, newest first, with its rendered body.
-pub fn atom(site: &Site, bodies: &[String]) -> Vec<u8> {
+pub fn atom(site: &Site, figures: &Figures, bodies: &[String]) -> Vec<u8> {
     let urls = site.config.urls();
     let news = &site.content.news.pages;
-    let updated = news.iter().filter_map(|p| p.front.date).max();
+    let updated = news
+        .iter()
+        .filter_map(|p| p.front.date)
+        .max()
+        .unwrap_or_else(|| site_updated(site, figures));
     let mut out = feed_head(
         site,
         &format!("{}（お知らせ）", site.config.title),
@@ -95,7 +112,9 @@ pub fn newly_adopted(site: &Site, figures: &Figures, place: PlaceId) -> (String,
         &format!("{}（{}で新たに導入した事業所）", site.config.title, p.name),
         &feed,
         &page,
-        dates.first().map(|on| on.date),
+        dates
+            .first()
+            .map_or_else(|| site_updated(site, figures), |on| on.date),
     );
     for on in dates {
         for &id in &on.offices {

@@ -238,6 +238,13 @@ pub fn render(site: Site, figures: Figures) -> Result<Rendered, Diagnostics> {
     })
 }
 
+/// The catalogue's issued and modified dates: the oldest snapshot's and the
+/// newest's; `None` before the first snapshot.
+fn catalog_dates(figures: &Figures) -> Option<(crate::date::Date, crate::date::Date)> {
+    let first = figures.trend.iter().find_map(|f| f.date)?;
+    Some((first, figures.current.date?))
+}
+
 /// Every file but the office pages, and the office pages' paths.
 fn eager_files(
     site: &Site,
@@ -292,7 +299,10 @@ fn eager_files(
         .collect();
     let sitemap = feeds::sitemap(site, &html_paths);
     let generated_files = [
-        (urls::NEWS_FEED.to_string(), feeds::atom(site, &news_bodies)),
+        (
+            urls::NEWS_FEED.to_string(),
+            feeds::atom(site, figures, &news_bodies),
+        ),
         (urls::SITEMAP.to_string(), sitemap),
     ]
     .into_iter()
@@ -305,7 +315,7 @@ fn eager_files(
     .chain(data_files)
     .chain([(
         catalog::PATH.to_string(),
-        catalog::json_ld(site, figures.current.date, &described),
+        catalog::json_ld(site, catalog_dates(figures), &described),
     )]);
     for (path, bytes) in generated_files {
         add(&mut files, path, bytes, generated, diags);

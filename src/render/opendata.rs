@@ -122,11 +122,14 @@ pub fn files(site: &Site, figures: &Figures) -> Vec<(String, Vec<u8>)> {
             urls::MUNICIPALITIES_JSON.to_string(),
             json_bytes(&as_of, &areas),
         ),
-        (urls::GROUPS_CSV.to_string(), csv_bytes(&groups)),
         (urls::TREND_CSV.to_string(), csv_bytes(&trend)),
         (urls::ADOPTED_OFFICES_CSV.to_string(), csv_bytes(&adopted)),
         (urls::OFFICE_STATUS_CSV.to_string(), csv_bytes(&status)),
     ];
+    // A header alone says nothing: without groups there is no groups file.
+    if !site.groups.is_empty() {
+        files.push((urls::GROUPS_CSV.to_string(), csv_bytes(&groups)));
+    }
     if site.places.has_area_file() {
         let areas = figure_table(
             &["id", "name", "municipality_code"],

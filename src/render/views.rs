@@ -177,9 +177,20 @@ pub struct BreakdownRow {
     pub url: String,
     pub offices: u32,
     pub adopted: u32,
+    /// Of `data/plans.csv`, not adopted (導入予定).
+    pub planned: u32,
+    /// Neither adopted nor planned.
     pub not_adopted: u32,
     pub rate: String,
     pub linking: u32,
+}
+
+/// A breakdown table: its rows, and whether it has a 導入予定 column (when
+/// any row has a planned office, as its chart then draws them).
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownTable {
+    pub rows: Vec<BreakdownRow>,
+    pub planned: bool,
 }
 
 /// An adopted office as listed on pages.
@@ -250,8 +261,9 @@ pub struct OfficePageView {
     /// its current run of snapshots.
     pub since: String,
     pub since_era: String,
-    /// The planned date of a planned office, when the plans file gives one.
-    pub plan_date_era: String,
+    /// When a planned office means to adopt (`令和8年3月31日ごろ`, or that
+    /// the date has passed), when the plans file gives a date.
+    pub plan_when: String,
     pub linking: bool,
     pub software: String,
     pub manual_url: String,

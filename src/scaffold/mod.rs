@@ -286,6 +286,7 @@ mod tests {
             let list = crate::model::municipalities::municipalities(
                 &rows,
                 prefecture.prefecture,
+                &mut crate::model::rejected::Rejected::default(),
                 &mut diags,
             );
             assert!(

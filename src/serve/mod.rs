@@ -6,22 +6,21 @@
 //! output. A failed rebuild leaves that build in place and shows its errors
 //! over the page in every open browser; a good one tells open pages to reload
 //! (or, when only stylesheets changed, to swap them). This module is the one
-//! place with shared state: the build being served and the open pages, read
-//! by connection threads and replaced by the rebuild thread.
+//! place with shared state: the build being served and what open pages are
+//! told, read by the server's tasks and replaced by the rebuild thread.
 
-mod conn;
-mod http;
+mod files;
 mod reload;
+mod server;
 mod watch;
 
 use std::borrow::Cow;
 use std::io;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::date;
 use crate::diag::{self, Diagnostics, printable};
@@ -31,12 +30,8 @@ use crate::messages::{self, Lang, common};
 use crate::pipeline;
 use crate::render::{Files, Rendered};
 use crate::write;
-use http::{Request, Response, Route};
+use files::Route;
 use reload::{Message, ShownError};
-
-/// How long a write to an open page's WebSocket may take before the page
-/// is given up.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -160,7 +155,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         std::process::exit(0);
     })?;
     let mut watcher = watch::Watcher::new(&options.root)?;
-    let shared = Arc::new(Shared::new(address.ip().is_loopback()));
+    let shared = Arc::new(Shared::new());
     rebuild(&options.root, &url, &shared, &[]);
     println!("{}", ServeMsg::Serving { url: url.clone() });
     eprintln!(
@@ -181,35 +176,16 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         }
         warn(ServeMsg::StoppedWatchingRestart);
     });
-    let (arrive, arrivals) = mpsc::channel();
-    let (to_workers, jobs) = mpsc::channel();
-    thread::spawn(move || conn::read_requests(&arrivals, &to_workers));
-    let jobs = Arc::new(Mutex::new(jobs));
-    for _ in 0..conn::WORKERS {
-        let (jobs, shared, back) = (Arc::clone(&jobs), Arc::clone(&shared), arrive.clone());
-        thread::spawn(move || {
-            // The lock is held only while waiting, not while answering.
-            while let Ok(job) = lock(&jobs).recv() {
-                answer(job, &shared, &back);
-            }
-        });
-    }
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                if let Some(waiting) = conn::Waiting::new(stream, Vec::new()) {
-                    let _ = arrive.send(waiting);
-                }
-            }
-            Err(e) => {
-                warn(ServeMsg::CannotAccept {
-                    reason: common::io(&e),
-                });
-                thread::sleep(Duration::from_millis(100));
-            }
-        }
-    }
-    Ok(())
+    let app = server::App {
+        shared,
+        port: address.port(),
+        loopback_only: address.ip().is_loopback(),
+    };
+    server::run(listener, server::router(app, None)).map_err(|source| ServeError::Listen {
+        bind: options.bind,
+        port: options.port,
+        source,
+    })
 }
 
 /// Builds into `dest` now and after every change, each time atomically as
@@ -293,14 +269,33 @@ fn build_into(
     }
 }
 
-/// State shared by the rebuild thread and the connection threads.
+/// State shared by the rebuild thread and the server's tasks.
 struct Shared {
     current: RwLock<Current>,
-    /// Open pages' WebSockets. Taken before `current` whenever both are
-    /// needed, so a page always gets every build after the one it was told.
-    pages: Mutex<Vec<TcpStream>>,
-    /// Bound to loopback: only requests naming a loopback host are answered.
-    loopback_only: bool,
+    /// What open pages are told; replaced while `current` is held for
+    /// writing, so a page always gets every build after the one it was told.
+    live: tokio::sync::watch::Sender<Live>,
+}
+
+/// The last message to open pages, kept for pages that open later.
+#[derive(Debug, Clone)]
+struct Live {
+    build: String,
+    prev: String,
+    css: Vec<String>,
+    errors: Arc<Vec<ShownError>>,
+}
+
+impl Live {
+    fn json(&self) -> String {
+        Message {
+            build: &self.build,
+            prev: &self.prev,
+            css: &self.css,
+            errors: &self.errors,
+        }
+        .json()
+    }
 }
 
 /// The build being served.
@@ -323,12 +318,18 @@ impl Current {
 }
 
 impl Shared {
-    fn new(loopback_only: bool) -> Shared {
+    fn new() -> Shared {
         // Only needs to differ between runs; time and process id do that.
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let instance = format!("{:x}{:x}", nanos, std::process::id());
+        let (live, _) = tokio::sync::watch::channel(Live {
+            build: format!("{instance}.0"),
+            prev: format!("{instance}.0"),
+            css: Vec::new(),
+            errors: Arc::new(Vec::new()),
+        });
         Shared {
             current: RwLock::new(Current {
                 instance,
@@ -336,8 +337,7 @@ impl Shared {
                 output: None,
                 errors: Arc::new(Vec::new()),
             }),
-            pages: Mutex::new(Vec::new()),
-            loopback_only,
+            live,
         }
     }
 
@@ -355,7 +355,6 @@ impl Shared {
         offices_touched: bool,
         diags: &Diagnostics,
     ) -> Option<Change> {
-        let mut pages = lock(&self.pages);
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         let prev = current.build();
         let change = output.map(|output| {
@@ -375,19 +374,15 @@ impl Shared {
             None => reload::shown_errors(diags),
         });
         let css = match &change {
-            Some(Change::Styles(paths)) => paths.as_slice(),
-            _ => &[],
+            Some(Change::Styles(paths)) => paths.clone(),
+            _ => Vec::new(),
         };
-        let build = current.build();
-        let frame = Message {
-            build: &build,
-            prev: &prev,
+        self.live.send_replace(Live {
+            build: current.build(),
+            prev,
             css,
-            errors: &current.errors,
-        }
-        .frame();
-        drop(current);
-        reload::broadcast(&mut pages, &frame);
+            errors: Arc::clone(&current.errors),
+        });
         change
     }
 }
@@ -551,71 +546,48 @@ fn url(address: SocketAddr) -> String {
     format!("http://{}/", SocketAddr::new(ip, address.port()))
 }
 
-/// Answers one request read by the reader; a connection kept alive goes
-/// back to it for the next one.
-fn answer(job: conn::Job, shared: &Shared, back: &Sender<conn::Waiting>) {
-    let conn::Job {
-        stream,
-        request,
-        rest,
-    } = job;
-    let request = match request {
-        Ok(request) => request,
-        Err(e) => {
-            if let Some(message) = e.message() {
-                reply(
-                    &stream,
-                    &Response::text(400, &message.to_string()),
-                    false,
-                    false,
-                );
-            }
-            return;
+/// An answer of the preview, before it becomes an HTTP response.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    /// Where a redirect leads.
+    location: Option<String>,
+}
+
+impl Reply {
+    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            content_type,
+            body,
+            location: None,
         }
-    };
-    if shared.loopback_only && !request.header("host").is_none_or(http::is_loopback_host) {
-        let refused = Response::text(403, &ServeMsg::OnlyLoopback.to_string());
-        reply(&stream, &refused, false, false);
-        return;
     }
-    if request.path() == reload::ENDPOINT {
-        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        open_live(&request, stream, shared);
-        return;
-    }
-    let keep_alive = request.keep_alive();
-    let response = respond(&request, shared);
-    if reply(&stream, &response, request.method == "HEAD", keep_alive)
-        && keep_alive
-        && let Some(waiting) = conn::Waiting::new(stream, rest)
-    {
-        let _ = back.send(waiting);
+
+    fn text(status: u16, message: ServeMsg) -> Reply {
+        Reply::new(
+            status,
+            "text/plain; charset=utf-8",
+            format!("{message}\n").into_bytes(),
+        )
     }
 }
 
-/// Writes a response within the deadline of one answer; false when the
-/// connection failed.
-fn reply(stream: &TcpStream, response: &Response, head_only: bool, keep_alive: bool) -> bool {
-    let mut out = conn::DeadlineWriter::new(stream);
-    response.write_to(&mut out, head_only, keep_alive).is_ok()
-}
-
-/// Answers a GET or HEAD from the build being served.
-fn respond(request: &Request, shared: &Shared) -> Response {
-    if request.method != "GET" && request.method != "HEAD" {
-        return Response::text(405, &ServeMsg::OnlyGet.to_string()).with("Allow", "GET, HEAD");
-    }
+/// Answers a GET or HEAD of `path` from the build being served.
+fn respond(path: &str, shared: &Shared) -> Reply {
     let (build, output) = {
         let current = shared.read();
         (current.build(), current.output.clone())
     };
     let Some(output) = output else {
         let page = preview_page(ServeMsg::FailedTitle, ServeMsg::FailedBody);
-        return Response::new(503, HTML, reload::inject(&page, &build));
+        return Reply::new(503, HTML, reload::inject(&page, &build));
     };
-    match http::route(request.path(), |path| output.has(path)) {
+    match files::route(path, |path| output.has(path)) {
         Route::File(path) => {
-            let kind = http::content_type(&path);
+            let kind = files::content_type(&path);
             let body = match output.files().get(&path) {
                 Some(body) => Cow::Borrowed(body),
                 None => match output.lazy(&path) {
@@ -628,72 +600,24 @@ fn respond(request: &Request, shared: &Shared) -> Response {
             } else {
                 body.into_owned()
             };
-            Response::new(200, kind, body)
+            Reply::new(200, kind, body)
         }
-        Route::Redirect(location) => {
-            Response::text(301, &ServeMsg::Moved.to_string()).with("Location", location)
-        }
+        Route::Redirect(location) => Reply {
+            location: Some(location),
+            ..Reply::text(301, ServeMsg::Moved)
+        },
         Route::NotFound => not_found(output.files(), &build),
-        Route::BadRequest => Response::text(400, &ServeMsg::NotInSite.to_string()),
+        Route::BadRequest => Reply::text(400, ServeMsg::NotInSite),
     }
 }
 
 /// The site's 404 page (or renkei's own when the site has none).
-fn not_found(files: &Files, build: &str) -> Response {
+fn not_found(files: &Files, build: &str) -> Reply {
     let page = files.get("404.html").map_or_else(
         || preview_page(ServeMsg::NotFoundTitle, ServeMsg::NotFound),
         Vec::clone,
     );
-    Response::new(404, HTML, reload::inject(&page, build))
-}
-
-/// Turns the request into a page's WebSocket, tells the page the build now
-/// served, and keeps it for the messages of later builds.
-fn open_live(request: &Request, mut stream: TcpStream, shared: &Shared) {
-    let key = request
-        .header("sec-websocket-key")
-        .filter(|_| request.header_has("upgrade", "websocket"));
-    let Some(key) = key else {
-        let _ = Response::text(400, &ServeMsg::ExpectedWebSocket.to_string()).write_to(
-            &mut stream,
-            false,
-            false,
-        );
-        return;
-    };
-    // Another site open in the same browser must not listen in.
-    let same_origin = request.header("origin").is_none_or(|origin| {
-        let host = origin
-            .strip_prefix("http://")
-            .or_else(|| origin.strip_prefix("https://"));
-        host.is_some() && host == request.header("host")
-    });
-    if !same_origin {
-        let _ = Response::text(403, &ServeMsg::NotThisPreview.to_string()).write_to(
-            &mut stream,
-            false,
-            false,
-        );
-        return;
-    }
-    let mut pages = lock(&shared.pages);
-    let mut bytes = reload::handshake(key).into_bytes();
-    {
-        let current = shared.read();
-        let build = current.build();
-        bytes.extend(
-            Message {
-                build: &build,
-                prev: &build,
-                css: &[],
-                errors: &current.errors,
-            }
-            .frame(),
-        );
-    }
-    if io::Write::write_all(&mut stream, &bytes).is_ok() {
-        pages.push(stream);
-    }
+    Reply::new(404, HTML, reload::inject(&page, build))
 }
 
 /// A warning line of the terminal, in the run's language.
@@ -781,7 +705,7 @@ mod tests {
 
     #[test]
     fn a_failed_build_keeps_the_last_good_one() {
-        let shared = Shared::new(true);
+        let shared = Shared::new();
         assert_eq!(
             shared.publish(
                 served(&[("index.html", "a")]),
@@ -819,7 +743,7 @@ mod tests {
 
     #[test]
     fn missing_pages_get_the_sites_404_with_the_script() {
-        let shared = Shared::new(true);
+        let shared = Shared::new();
         shared.publish(
             served(&[
                 ("index.html", "<body></body>"),
@@ -828,17 +752,7 @@ mod tests {
             false,
             &Diagnostics::default(),
         );
-        let get = |target: &str| {
-            respond(
-                &Request {
-                    method: "GET".into(),
-                    target: target.into(),
-                    http11: true,
-                    headers: Vec::new(),
-                },
-                &shared,
-            )
-        };
+        let get = |path: &str| respond(path, &shared);
         let missing = get("/nowhere/");
         assert_eq!(missing.status, 404);
         let body = String::from_utf8(missing.body).unwrap();

@@ -3,13 +3,7 @@
 //!
 //! A WebSocket rather than server-sent events: browsers allow only six
 //! HTTP/1.1 connections to one host, and an event stream holds one for as
-//! long as a page is open, so the seventh preview tab would hang. Only the
-//! server's side of the protocol that the reload needs is here: the
-//! handshake and unmasked text frames to the page. Nothing the page sends is
-//! read; a page that went away is noticed when a write to it fails.
-
-use std::io::Write;
-use std::net::TcpStream;
+//! long as a page is open, so the seventh preview tab would hang.
 
 use serde::Serialize;
 
@@ -116,8 +110,8 @@ struct Wire<'a> {
 }
 
 impl Message<'_> {
-    /// The message as one WebSocket text frame.
-    pub fn frame(&self) -> Vec<u8> {
+    /// The message as the JSON text the page reads.
+    pub fn json(&self) -> String {
         let wire = Wire {
             build: self.build,
             prev: self.prev,
@@ -125,66 +119,8 @@ impl Message<'_> {
             errors: &self.errors[..self.errors.len().min(MAX_ERRORS)],
             more: self.errors.len().saturating_sub(MAX_ERRORS),
         };
-        frame(&serde_json::to_string(&wire).expect("plain data serializes"))
+        serde_json::to_string(&wire).expect("plain data serializes")
     }
-}
-
-/// The `Sec-WebSocket-Accept` answer to a page's `Sec-WebSocket-Key` (RFC 6455, 4.2.2).
-pub fn accept_key(key: &str) -> String {
-    let mut sha = sha1_smol::Sha1::new();
-    sha.update(key.trim().as_bytes());
-    sha.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
-    base64(&sha.digest().bytes())
-}
-
-/// The response that turns an HTTP request into the WebSocket.
-pub fn handshake(key: &str) -> String {
-    format!(
-        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {}\r\n\r\n",
-        accept_key(key)
-    )
-}
-
-/// A final, unmasked text frame, as a server sends it (RFC 6455, 5.2).
-fn frame(text: &str) -> Vec<u8> {
-    let len = text.len();
-    let mut frame = Vec::with_capacity(len + 10);
-    frame.push(0x81);
-    if len < 126 {
-        frame.push(len as u8);
-    } else if let Ok(short) = u16::try_from(len) {
-        frame.push(126);
-        frame.extend_from_slice(&short.to_be_bytes());
-    } else {
-        frame.push(127);
-        frame.extend_from_slice(&(len as u64).to_be_bytes());
-    }
-    frame.extend_from_slice(text.as_bytes());
-    frame
-}
-
-/// Sends a frame to every open page, dropping those that went away.
-pub fn broadcast(pages: &mut Vec<TcpStream>, frame: &[u8]) {
-    pages.retain_mut(|page| page.write_all(frame).and_then(|()| page.flush()).is_ok());
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -192,38 +128,6 @@ mod tests {
     use super::*;
     use crate::diag::Diagnostic;
     use crate::messages::Text;
-
-    #[test]
-    fn accept_key_is_the_rfc_example() {
-        assert_eq!(
-            accept_key("dGhlIHNhbXBsZSBub25jZQ=="),
-            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
-        );
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foob"), "Zm9vYg==");
-    }
-
-    #[test]
-    fn frames_carry_their_length() {
-        assert_eq!(frame("hi"), b"\x81\x02hi");
-        let medium = "x".repeat(300);
-        assert_eq!(&frame(&medium)[..4], &[0x81, 126, 1, 44]);
-        let long = "x".repeat(70_000);
-        let framed = frame(&long);
-        assert_eq!(&framed[..2], &[0x81, 127]);
-        assert_eq!(
-            u64::from_be_bytes(framed[2..10].try_into().unwrap()),
-            70_000
-        );
-        assert_eq!(framed.len(), 70_010);
-    }
 
     #[test]
     fn the_script_goes_before_the_closing_body() {
@@ -273,8 +177,7 @@ mod tests {
             css: &[],
             errors: &errors,
         };
-        let frame = message.frame();
-        let json: serde_json::Value = serde_json::from_slice(&frame[4..]).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&message.json()).unwrap();
         assert_eq!(json["errors"].as_array().unwrap().len(), MAX_ERRORS);
         assert_eq!(json["more"], 10);
         assert_eq!(json["errors"][0]["message"], "bad");

@@ -37,7 +37,10 @@ fn the_example_city_portal_is_about_the_city_and_its_areas() {
     assert_eq!(areas.lines().count(), 8, "seven areas: {areas}");
     assert!(areas.contains("\nminatoyama,湊山圏域,312029,2025-11-30,"));
     let list = site.output("areas/index.html");
-    assert!(list.contains("米子市全体"), "{list}");
+    assert!(
+        list.contains("href=\"/yonago/areas/minatoyama/#planned\">3</a>"),
+        "the area list leads to each area's office lists: {list}"
+    );
     let area = site.output("areas/minatoyama/index.html");
     for heading in ["id=\"adopted\"", "id=\"planned\"", "id=\"not-adopted\""] {
         assert!(area.contains(heading), "{heading} in {area}");

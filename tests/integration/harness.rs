@@ -77,6 +77,30 @@ impl TestSite {
         site
     }
 
+    /// A Hokkaido site: two municipalities, two offices, one snapshot.
+    pub fn hokkaido() -> TestSite {
+        let site = TestSite::minimal();
+        site.write(
+            "site.toml",
+            "title = \"北海道 ポータル\"\nbase_url = \"https://example.jp/portal/\"\nprefecture_code = \"01\"\n",
+        );
+        site.write(
+            "data/municipalities.csv",
+            "code,name,kana\n012025,函館市,はこだてし\n012033,小樽市,おたるし\n",
+        );
+        site.write(
+            "data/offices.csv",
+            "office_number,name,municipality_code,service_types\n\
+             0170100001,はこだて居宅介護支援,012025,居宅介護支援\n\
+             0170100002,おたる居宅介護支援,012033,居宅介護支援\n",
+        );
+        site.write(
+            "data/adoption/2025-11-30.csv",
+            "office_number,linking\n0170100001,true\n",
+        );
+        site
+    }
+
     /// A copy of the demo site at the repository root.
     pub fn demo() -> TestSite {
         let site = TestSite {

@@ -478,11 +478,17 @@ fn snapshot_dates_written_other_ways() {
             "2025-11-30 (2).csv",
             "(it starts with the date 2025-11-30: name it 2025-11-30.csv, one file per date)",
         ),
+        ("R7.11.30.xlsx", "(for this one: 2025-11-30.xlsx)"),
+        (
+            "2025-11-31.csv",
+            "(there is no such day: month 11 has 30 days)",
+        ),
     ] {
         let site = TestSite::minimal();
         site.write(&format!("data/adoption/{name}"), SNAPSHOT);
         site.build_fails().assert_stderr_has(&format!(
-            "error: data/adoption/{name}: snapshot file name \"{name}\" must be the date as YYYY-MM-DD.csv {hint}"
+            "error: data/adoption/{name}: snapshot file name \"{name}\" must be the date as YYYY-MM-DD.{} {hint}",
+            name.rsplit_once('.').map_or("", |(_, e)| e)
         ));
     }
 }

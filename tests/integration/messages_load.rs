@@ -103,15 +103,15 @@ fn respondents_are_digits_only() {
 }
 
 #[test]
-fn a_spreadsheet_in_data_adoption_is_an_error_saying_how_to_save_it() {
+fn a_text_file_in_data_adoption_is_an_error_saying_how_to_save_it() {
     let site = refused_in_japanese(
-        |site| site.write_bytes("data/adoption/2025-12-31.xlsx", b"PK\x03\x04"),
-        "エラー: data/adoption/2025-12-31.xlsx: CSV ファイルではないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel なら「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選び、ファイル名を `2025-12-31.csv` にして data/adoption に保存し、このファイルは data/adoption から外してください\n",
+        |site| site.write("data/adoption/2025-12-31.txt", "事業所番号\n4470100001\n"),
+        "エラー: data/adoption/2025-12-31.txt: CSV でも Excel のブックでもないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel のブック（`2025-12-31.xlsx`）か「CSV UTF-8（コンマ区切り）」（`2025-12-31.csv`）で data/adoption に保存し、このファイルは data/adoption から外してください\n",
     );
     check_in(&site, "en").assert_stderr_has(
-        "error: data/adoption/2025-12-31.xlsx: not a CSV file, so it is not read (an error, so that the old figures are not published as if nothing had arrived): in Excel, use Save As with \"CSV UTF-8 (Comma delimited)\", name it 2025-12-31.csv in data/adoption, and move this file out of data/adoption\n",
+        "error: data/adoption/2025-12-31.txt: neither a CSV file nor a spreadsheet, so it is not read (an error, so that the old figures are not published as if nothing had arrived): save the list as an Excel book (2025-12-31.xlsx) or as \"CSV UTF-8 (Comma delimited)\" (2025-12-31.csv) in data/adoption, and move this file out of data/adoption\n",
     );
-    site.remove("data/adoption/2025-12-31.xlsx");
+    site.remove("data/adoption/2025-12-31.txt");
     site.write("data/adoption/README.md", "担当課が毎月置きます。\n");
     site.write_bytes("data/adoption/~$2025-12-31.xlsx", b"lock");
     let run = site.run(&["check", "--lang", "ja"]);
@@ -120,10 +120,13 @@ fn a_spreadsheet_in_data_adoption_is_an_error_saying_how_to_save_it() {
 }
 
 #[test]
-fn any_other_file_in_data_adoption_is_an_error_too() {
-    refused_in_japanese(
+fn a_numbers_file_in_data_adoption_says_how_to_export_it() {
+    let site = refused_in_japanese(
         |site| site.write("data/adoption/名簿.numbers", "x"),
-        "エラー: data/adoption/名簿.numbers: CSV ファイルではないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel なら「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選び、ファイル名を一覧を作った日付で `YYYY-MM-DD.csv` にして data/adoption に保存し、このファイルは data/adoption から外してください\n",
+        "エラー: data/adoption/名簿.numbers: Numbers のファイルは読めません。Numbers で「ファイル」→「書き出す」→「Excel...」（または「CSV...」）を選んで同じ名前の .xlsx（または .csv）に書き出し、この .numbers ファイルは data/ から外してください\n",
+    );
+    check_in(&site, "en").assert_stderr_has(
+        "error: data/adoption/名簿.numbers: a Numbers file cannot be read: in Numbers, use File > Export To > Excel (or CSV), save it under the same name as .xlsx (or .csv), and move this .numbers file out of data/\n",
     );
 }
 

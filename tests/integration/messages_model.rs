@@ -18,30 +18,6 @@ fn fails_ja(site: &TestSite, line: &str) -> Run {
     run
 }
 
-/// A Hokkaido site: two municipalities, two offices, one snapshot.
-fn hokkaido() -> TestSite {
-    let site = TestSite::minimal();
-    site.write(
-        "site.toml",
-        "title = \"北海道 ポータル\"\nbase_url = \"https://example.jp/portal/\"\nprefecture_code = \"01\"\n",
-    );
-    site.write(
-        "data/municipalities.csv",
-        "code,name,kana\n012025,函館市,はこだてし\n012033,小樽市,おたるし\n",
-    );
-    site.write(
-        "data/offices.csv",
-        "office_number,name,municipality_code,service_types\n\
-         0170100001,はこだて居宅介護支援,012025,居宅介護支援\n\
-         0170100002,おたる居宅介護支援,012033,居宅介護支援\n",
-    );
-    site.write(
-        "data/adoption/2025-11-30.csv",
-        "office_number,linking\n0170100001,true\n",
-    );
-    site
-}
-
 #[test]
 fn full_width_and_hyphenated_numbers_are_read_as_meant() {
     let site = TestSite::minimal();
@@ -85,7 +61,7 @@ fn full_width_and_hyphenated_numbers_are_read_as_meant() {
 
 #[test]
 fn hokkaido_snapshot_that_lost_its_zeros_fails_the_build() {
-    let site = hokkaido();
+    let site = TestSite::hokkaido();
     site.write(
         "data/adoption/2025-11-30.csv",
         "office_number,linking\n170100001,true\n170100002,true\n",
@@ -154,20 +130,20 @@ fn office_with_an_unknown_area_folds_its_snapshot_row() {
 
 #[test]
 fn five_digit_code_that_lost_its_zero() {
-    let site = hokkaido();
+    let site = TestSite::hokkaido();
     site.write(
         "data/municipalities.csv",
         "code,name,kana\n12025,函館市,はこだてし\n012033,小樽市,おたるし\n",
     );
     fails_ja(
         &site,
-        "エラー: data/municipalities.csv:2: コード「12025」は5桁です。表計算ソフトで先頭の0が消えています。「012025」（函館市）のことではありませんか（列の書式を「文字列」にして保存します）\n",
+        "エラー: data/municipalities.csv:2: コード「12025」は5桁です。表計算ソフトで先頭の0が消えています。「012025」（函館市）のことではありませんか（列の書式を「文字列」にして保存します）（data/offices.csv でこの市区町村にある1事業所と、それを挙げている導入状況・導入予定のファイルの1行も数えません）\n",
     );
 }
 
 #[test]
 fn sapporo_code_without_its_zero_is_not_taken_for_saitama() {
-    let site = hokkaido();
+    let site = TestSite::hokkaido();
     site.write(
         "data/offices.csv",
         "office_number,name,municipality_code,service_types\n\

@@ -194,6 +194,6 @@ fn a_plan_for_an_adopted_or_unknown_office_is_a_warning() {
     run.assert_stderr_has("warning: data/plans.csv:2: office 4470100001 holds a license in data/adoption/2025-11-30.csv: it counts as adopted, not as planned");
     run.assert_stderr_has("warning: data/plans.csv:3: office_number \"4499999999\" is not in data/offices.csv: left out of every figure");
     run.assert_stderr_has(
-        "error: data/plans.csv:4: date \"2026-13-01\" must be a day such as 2026-03-31",
+        "error: data/plans.csv:4: date \"2026-13-01\" cannot be read as a day: write it as 2026-04-15, 2026/4/15, 2026年4月15日, R8.4.15 or 令和8年4月15日",
     );
 }

@@ -24,7 +24,14 @@ struct Running {
 impl Running {
     /// `renkei serve --port 0` on the site, once it prints its URL.
     fn serve(site: &TestSite, args: &[&str]) -> Running {
-        let mut running = Running::spawn(site, &[&["serve", "--port", "0"], args].concat());
+        Running::serve_by(crate::harness::command(), site, args)
+    }
+
+    /// `renkei serve` started by `command` (the binary, or a shell that
+    /// runs it).
+    fn serve_by(command: Command, site: &TestSite, args: &[&str]) -> Running {
+        let mut running =
+            Running::spawn_by(command, site, &[&["serve", "--port", "0"], args].concat());
         let stdout = running.child.stdout.take().expect("piped stdout");
         let mut line = String::new();
         BufReader::new(stdout)
@@ -43,7 +50,11 @@ impl Running {
 
     /// `renkei` with these arguments and `--root`, its stderr collected.
     fn spawn(site: &TestSite, args: &[&str]) -> Running {
-        let mut child = crate::harness::command()
+        Running::spawn_by(crate::harness::command(), site, args)
+    }
+
+    fn spawn_by(mut command: Command, site: &TestSite, args: &[&str]) -> Running {
+        let mut child = command
             .args(args)
             .arg("--root")
             .arg(site.path())
@@ -99,6 +110,11 @@ impl Running {
     /// Opens the live-reload WebSocket as a page would and returns the
     /// first message: the state of the build being served.
     fn live_state(&self) -> serde_json::Value {
+        self.live_socket().1
+    }
+
+    /// Opens the live-reload WebSocket: the open socket and its first message.
+    fn live_socket(&self) -> (TcpStream, serde_json::Value) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         write!(
             stream,
@@ -106,7 +122,7 @@ impl Running {
             self.port
         )
         .expect("send");
-        let mut reader = BufReader::new(stream);
+        let mut reader = BufReader::new(stream.try_clone().expect("clone socket"));
         let mut head = String::new();
         while !head.ends_with("\r\n\r\n") {
             assert!(
@@ -116,7 +132,8 @@ impl Running {
         }
         assert!(head.starts_with("HTTP/1.1 101 "), "{head}");
         assert!(
-            head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="),
+            head.to_ascii_lowercase()
+                .contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo="),
             "{head}"
         );
         let mut start = [0u8; 2];
@@ -133,7 +150,10 @@ impl Running {
         };
         let mut payload = vec![0u8; len];
         reader.read_exact(&mut payload).expect("frame payload");
-        serde_json::from_slice(&payload).expect("JSON message")
+        (
+            stream,
+            serde_json::from_slice(&payload).expect("JSON message"),
+        )
     }
 
     /// Waits for the process to end by itself; its status and stderr.
@@ -320,10 +340,66 @@ fn serves_only_the_output_with_its_content_types() {
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
     assert_ne!(head.header("content-length"), "0");
-    let post = server.send(
-        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-    );
+    let post = server.send(&format!(
+        "POST / HTTP/1.1\r\nHost: localhost:{}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        server.port
+    ));
     assert_eq!(post.status, 405);
+}
+
+#[test]
+fn only_one_host_naming_this_server_on_loopback_is_answered() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    let port = server.port;
+    for hosts in [
+        format!("Host: localhost:{port}@evil.example\r\n"),
+        format!("Host: 127.0.0.1:{port}\r\nHost: evil.example\r\n"),
+        format!("Host: 127.0.0.1:{port}\r\nHost: 127.0.0.1:{port}\r\n"),
+        format!("Host: localhost:{}\r\n", port.wrapping_add(1)),
+        "Host: localhost\r\n".to_string(),
+        String::new(),
+    ] {
+        let reply = server.send(&format!(
+            "GET / HTTP/1.1\r\n{hosts}Connection: close\r\n\r\n"
+        ));
+        assert!(
+            reply.status == 403 || reply.status == 400,
+            "{hosts:?}: {}",
+            reply.status
+        );
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("LOCALHOST:{port}"),
+    ] {
+        let reply = server.send(&format!(
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(reply.status, 200, "{host}");
+    }
+}
+
+#[test]
+fn pipelined_requests_are_all_answered_in_order() {
+    let site = TestSite::minimal();
+    let server = Running::serve(&site, &[]);
+    let port = server.port;
+    let requests = format!(
+        "GET /css/site.css HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\nGET /no/such/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\nGET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    );
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    stream.write_all(requests.as_bytes()).expect("send");
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).expect("the answers");
+    let text = String::from_utf8_lossy(&bytes);
+    let statuses: Vec<&str> = text
+        .match_indices("HTTP/1.1 ")
+        .map(|(at, _)| &text[at + 9..at + 12])
+        .collect();
+    assert_eq!(statuses, ["200", "404", "200"], "{text}");
 }
 
 #[test]
@@ -474,6 +550,45 @@ fn a_bind_beyond_loopback_warns() {
     // Not on loopback, so any Host is answered (a phone on the office LAN).
     let reply = server.send("GET / HTTP/1.1\r\nHost: 192.0.2.10\r\nConnection: close\r\n\r\n");
     assert_eq!(reply.status, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn closed_reload_sockets_are_freed_under_a_low_open_file_limit() {
+    let site = TestSite::minimal();
+    // The common limit of 1,024 open files, set by the shell that runs it.
+    let mut limited = Command::new("sh");
+    limited
+        .arg("-c")
+        .arg("ulimit -n 1024 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_renkei"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8");
+    let server = Running::serve_by(limited, &site, &[]);
+    // A page reloaded 1,100 times without an edit: each opens the socket,
+    // reads the state and goes away.
+    for _ in 0..1100 {
+        let (socket, state) = server.live_socket();
+        assert_eq!(state["errors"], serde_json::json!([]));
+        drop(socket);
+    }
+    assert_eq!(server.get("/").status, 200);
+    site.write(
+        "content/guides/start.md",
+        &GUIDE.replace("本文。", "千回の後の本文。"),
+    );
+    wait_until("the edit after 1,100 reloads", &server, || {
+        server
+            .get("/guides/start/")
+            .body
+            .contains("千回の後の本文。")
+    });
+    assert!(
+        !server.stderr().contains("Too many open files"),
+        "{}",
+        server.stderr()
+    );
 }
 
 #[cfg(unix)]

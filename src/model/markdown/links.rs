@@ -82,11 +82,17 @@ pub enum Resolved {
     Internal { url: String, check: Option<Target> },
     /// Leads above the site's root.
     Outside,
+    /// A place on the editor's computer or office network (`C:\…`,
+    /// `\\server\…`, `file:`), which no visitor can open.
+    Local,
 }
 
 /// Resolves one address of a page, written on `line`.
 pub fn resolve(written: &str, what: Use, line: usize, from: &From<'_>) -> Resolved {
     let address = written.trim();
+    if is_local(address) {
+        return Resolved::Local;
+    }
     if address.starts_with("@/") || address.starts_with("//") {
         return Resolved::AsWritten;
     }
@@ -146,6 +152,30 @@ pub fn resolve(written: &str, what: Use, line: usize, from: &From<'_>) -> Resolv
         },
         _ => Resolved::Outside,
     }
+}
+
+/// Whether an address names a file on a computer rather than on the web:
+/// a drive (`C:\Users\…`, `C:/…`), a network share (`\\server\…`, which
+/// Markdown reads as `\server\…`) or a `file:` address, in any case.
+fn is_local(address: &str) -> bool {
+    let bytes = address.as_bytes();
+    let drive = bytes.len() > 2
+        && bytes[0].is_ascii_alphabetic()
+        && bytes[1] == b':'
+        && matches!(bytes[2], b'\\' | b'/');
+    drive
+        || address.starts_with('\\')
+        || scheme(address).is_some_and(|s| s.eq_ignore_ascii_case("file"))
+}
+
+/// The file name at the end of a local path, as the page should name it.
+pub fn file_name(address: &str) -> &str {
+    address
+        .trim()
+        .trim_end_matches(['/', '\\'])
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(address)
 }
 
 /// The scheme of an absolute address (`https`, `mailto`), if it has one.

@@ -309,6 +309,15 @@ impl Reader<'_, '_> {
                 self.targets.extend(check);
                 Some(url.into())
             }
+            Resolved::Local => {
+                let message = MarkdownMsg::LocalPath {
+                    what: what.word(),
+                    dest: dest.to_string(),
+                    name: links::decode(links::file_name(&dest)),
+                };
+                self.error(line, message);
+                Some(dest)
+            }
             Resolved::Outside => {
                 let message = MarkdownMsg::AboveRoot {
                     what: what.word(),

@@ -9,12 +9,28 @@ use crate::figures::Status;
 use crate::model::places::{OfficeId, Place, PlaceId};
 use crate::render::format;
 use crate::render::views::{
-    AreaOfficeView, BreakdownRow, ChartView, FigureRow, Link, NoDataView, StatusListView, TrendRow,
+    AreaOfficeView, BreakdownTable, ChartView, FigureRow, Link, NoDataView, StatusListView,
+    TrendRow,
 };
 use crate::urls;
 
 /// The title of the area list and its breadcrumb.
 const LIST_TITLE: &str = "圏域別の導入状況";
+
+/// The title of the area list of a city portal without wards, whose
+/// `municipalities/` page already gives the areas' figures: there `areas/`
+/// leads to each area's office lists instead of repeating them.
+const LISTS_TITLE: &str = "圏域別の事業所一覧";
+
+/// An area's offices by status, counted, each count linking to its list.
+#[derive(Serialize)]
+struct AreaListsRow {
+    name: String,
+    url: String,
+    adopted: usize,
+    planned: usize,
+    not_adopted: usize,
+}
 
 impl Builder<'_> {
     /// The rows of the areas inside a place, in file order.
@@ -36,22 +52,42 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// Whether `municipalities/` already is the areas' figures (a city
+    /// portal without wards), so `areas/` lists their offices instead.
+    fn areas_are_the_breakdown(&self) -> bool {
+        let places = &self.site.places;
+        places.is_city() && places.municipalities().is_empty()
+    }
+
+    fn area_list_title(&self) -> &'static str {
+        if self.areas_are_the_breakdown() {
+            LISTS_TITLE
+        } else {
+            LIST_TITLE
+        }
+    }
+
     fn area_list(&self) -> Job {
         #[derive(Serialize)]
         struct List {
             prefecture: FigureRow,
             areas: Vec<FigureRow>,
             chart: Option<ChartView>,
+            /// On a city portal without wards: each area's office lists
+            /// counted, in place of the figures `municipalities/` gives.
+            lists: Vec<AreaListsRow>,
             /// Before the first snapshot, the panel in place of the figures.
             no_data: Option<NoDataView>,
         }
+        let title = self.area_list_title();
         let meta = self.meta(
             urls::AREAS,
-            LIST_TITLE,
+            title,
             None,
             "areas",
-            &[self.crumb(LIST_TITLE, urls::AREAS)],
+            &[self.crumb(title, urls::AREAS)],
         );
+        let lists_only = self.areas_are_the_breakdown();
         self.job(
             urls::AREAS,
             "areas.html",
@@ -59,7 +95,30 @@ impl Builder<'_> {
             List {
                 prefecture: self.own_row(),
                 areas: self.area_rows(self.site.places.own().id),
-                chart: self.place_comparison("chart-areas", self.site.places.areas(), "圏域", true),
+                chart: if lists_only {
+                    None
+                } else {
+                    self.place_comparison("chart-areas", self.site.places.areas(), "圏域", true)
+                },
+                lists: if lists_only {
+                    self.site
+                        .places
+                        .areas()
+                        .iter()
+                        .map(|a| {
+                            let l = &self.figures.area_lists[a.id];
+                            AreaListsRow {
+                                name: a.name.clone(),
+                                url: self.url(&urls::place(a)),
+                                adopted: l.adopted.len(),
+                                planned: l.planned.len(),
+                                not_adopted: l.not_adopted.len(),
+                            }
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 no_data: self.no_data(self.site.places.own()),
             },
         )
@@ -75,7 +134,7 @@ impl Builder<'_> {
             municipality: Link,
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
-            service_types: Vec<BreakdownRow>,
+            service_types: BreakdownTable,
             service_chart: Option<ChartView>,
             lists: Vec<StatusListView>,
             /// Before the first snapshot, the panel in place of the figures.
@@ -86,7 +145,7 @@ impl Builder<'_> {
         let parent = site.places.get(a.parent.expect("an area has a parent"));
         let path = urls::place(a);
         let trail = [
-            self.crumb(LIST_TITLE, urls::AREAS),
+            self.crumb(self.area_list_title(), urls::AREAS),
             self.crumb(&a.name, &path),
         ];
         let title = format!("{}の導入状況", a.name);
@@ -109,7 +168,7 @@ impl Builder<'_> {
                 municipality: self.crumb(&parent.name, &urls::place(parent)),
                 trend: self.trend_rows(a.id),
                 trend_chart: self.compared_trend(a),
-                service_types: self.breakdown_rows(services),
+                service_types: self.breakdown_table(services),
                 service_chart: self.service_chart(a),
                 lists: vec![
                     self.status_list("adopted", "導入済み", &lists.adopted),
@@ -146,7 +205,15 @@ impl Builder<'_> {
                                 format::status_label(Status::Adopted { since }),
                                 format::era(since)
                             ),
-                            other => format::status_label(other).to_string(),
+                            Status::Planned => match self.plan_when(id) {
+                                Some(when) => {
+                                    format!("{}（{when}）", format::status_label(Status::Planned))
+                                }
+                                None => format::status_label(Status::Planned).to_string(),
+                            },
+                            Status::NotAdopted => {
+                                format::status_label(Status::NotAdopted).to_string()
+                            }
                         },
                     }
                 })

@@ -8,8 +8,8 @@ use crate::figures::{Breakdown, Counts, DateFigures, Rate};
 use crate::model::places::{Place, PlaceId, PlaceKind};
 use crate::render::map::{self, MapPlace, MapView};
 use crate::render::views::{
-    BreakdownRow, ChartView, FigureRow, Link, NewlyAdoptedView, NoDataView, OfficeView, PageItem,
-    PageView, TrendRow,
+    BreakdownRow, BreakdownTable, ChartView, FigureRow, Link, NewlyAdoptedView, NoDataView,
+    OfficeView, PageItem, PageView, TrendRow,
 };
 use crate::render::{charts, format};
 use crate::urls;
@@ -125,11 +125,20 @@ impl Builder<'_> {
                 url: self.manual_url(&b.label),
                 offices: b.counts.offices,
                 adopted: b.counts.adopted,
-                not_adopted: b.counts.offices - b.counts.adopted,
+                planned: b.counts.planned,
+                not_adopted: b.counts.offices - b.counts.adopted - b.counts.planned,
                 rate: format::percent(b.counts.rate()),
                 linking: b.counts.linking,
             })
             .collect()
+    }
+
+    /// A breakdown as a table, with a 導入予定 column when it has planned offices.
+    pub(super) fn breakdown_table(&self, list: &[Breakdown]) -> BreakdownTable {
+        BreakdownTable {
+            rows: self.breakdown_rows(list),
+            planned: list.iter().any(|b| b.counts.planned > 0),
+        }
     }
 
     /// Every municipality's (or a city's area's) current rate against the
@@ -356,10 +365,15 @@ impl Builder<'_> {
             municipalities: Vec<FigureRow>,
             chart: Option<ChartView>,
             map: Option<MapView>,
+            /// Some row carries the 重点 badge (is in a group).
+            marked: bool,
+            /// Some row is a designated city (the sum of its wards).
+            designated: bool,
             /// Before the first snapshot, the panel in place of the figures.
             no_data: Option<NoDataView>,
         }
         let title = self.list_title();
+        let rows = self.breakdown();
         let meta = self.meta(
             urls::MUNICIPALITIES,
             &title,
@@ -377,6 +391,8 @@ impl Builder<'_> {
                 municipalities: self.municipality_rows(),
                 chart: self.comparison_chart(true),
                 map: self.map(),
+                marked: rows.iter().any(|m| self.in_a_group(m.id)),
+                designated: rows.iter().any(|m| m.kind == PlaceKind::DesignatedCity),
                 no_data: self.no_data(self.site.places.own()),
             },
         )
@@ -391,9 +407,9 @@ impl Builder<'_> {
             groups: Vec<String>,
             trend: Vec<TrendRow>,
             trend_chart: Option<ChartView>,
-            service_types: Vec<BreakdownRow>,
+            service_types: BreakdownTable,
             service_chart: Option<ChartView>,
-            areas: Vec<BreakdownRow>,
+            areas: BreakdownTable,
             /// With `data/areas.csv`: its areas, each linked to its page.
             area_rows: Vec<FigureRow>,
             offices: Vec<OfficeView>,
@@ -443,9 +459,9 @@ impl Builder<'_> {
                     .collect(),
                 trend: self.trend_rows(m.id),
                 trend_chart: self.compared_trend(m),
-                service_types: self.breakdown_rows(services),
+                service_types: self.breakdown_table(services),
                 service_chart: self.service_chart(m),
-                areas: self.breakdown_rows(&self.figures.areas[m.id]),
+                areas: self.breakdown_table(&self.figures.areas[m.id]),
                 area_rows: self.area_rows(m.id),
                 offices: self.adopted_offices(m.id),
                 municipality_column: if site.places.wards_of(m.id).next().is_some() {

@@ -15,6 +15,22 @@ use crate::urls;
 const NEW_SHOWN: usize = 10;
 
 impl Builder<'_> {
+    /// When a planned office means to adopt, as pages say it: `令和8年3月31日ごろ`,
+    /// or, once the as-of date has passed that date (and the office is still not
+    /// in the newest snapshot), that it has passed; `None` without a date.
+    pub(super) fn plan_when(&self, id: OfficeId) -> Option<String> {
+        let plans = &self.site.plans;
+        let date = plans
+            .binary_search_by_key(&id, |p| p.office)
+            .ok()
+            .and_then(|i| plans[i].date)?;
+        let era = format::era(date);
+        Some(match self.figures.current.date {
+            Some(as_of) if date < as_of => format!("予定日の{era}を過ぎています"),
+            _ => format!("{era}ごろ"),
+        })
+    }
+
     /// The page of one office of offices.csv.
     pub fn office_page(&self, id: OfficeId) -> Job {
         #[derive(Serialize)]
@@ -63,13 +79,7 @@ impl Builder<'_> {
             no_data: !self.published() && status == Status::NotAdopted,
             since: since.map(|d| d.to_string()).unwrap_or_default(),
             since_era: since.map(format::era).unwrap_or_default(),
-            plan_date_era: site
-                .plans
-                .binary_search_by_key(&id, |p| p.office)
-                .ok()
-                .and_then(|i| site.plans[i].date)
-                .map(format::era)
-                .unwrap_or_default(),
+            plan_when: self.plan_when(id).unwrap_or_default(),
             linking: adoption.is_some_and(|a| a.linking),
             manual_url: self.manual_url(&software),
             software,

@@ -27,7 +27,7 @@ impl Builder<'_> {
         let software = adoption
             .and_then(|a| a.software.clone())
             .unwrap_or_default();
-        let rest = search::address_rest(&o.address, &self.site.places.own().name, &m.name);
+        let rest = search::address_rest(&o.address, &self.site.config.prefecture_name, &m.name);
         OfficeView {
             number: o.number.to_string(),
             name: o.name.clone(),

@@ -237,7 +237,7 @@ pub fn files(
     let mut manifest = Manifest {
         version: 1,
         all: search.all,
-        prefecture: &site.places.own().name,
+        prefecture: &site.config.prefecture_name,
         municipalities: Municipalities {
             code: municipalities.iter().map(|m| filter_value(m)).collect(),
             name: municipalities.iter().map(|m| m.name.as_str()).collect(),
@@ -371,8 +371,11 @@ impl<'a> Index<'a> {
                 corporations.len() - 1
             });
             out.corporation.push(corporation);
-            out.address
-                .push(address_rest(&o.address, &site.places.own().name, &m.name));
+            out.address.push(address_rest(
+                &o.address,
+                &site.config.prefecture_name,
+                &m.name,
+            ));
             out.municipality
                 .push((self.position)(self.search.filed(id)));
             if !area_of.is_empty() {
