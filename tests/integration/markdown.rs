@@ -111,7 +111,7 @@ fn an_explicit_theme_id_is_refused() {
     site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is one the theme writes on this page: choose another");
 }
 
-/// The README's `cost.md` example beside the starter's `general.md`, whose
+/// The editors' guide's `cost.md` example beside the starter's `general.md`, whose
 /// question is `{#cost}`, failed the whole build.
 #[test]
 fn a_faq_category_named_like_a_question_id_is_numbered() {
