@@ -2,10 +2,11 @@
 //! System (ケアプランデータ連携システム) from Markdown and CSV.
 //!
 //! The pipeline is one direction, one module a stage:
-//! [`load`] → [`model`] → [`figures`] → [`render`] → [`write`], run by
+//! [`load`] → [`model`] → [`figures`] → [`render`] → [`check`] → [`write`], run by
 //! [`pipeline`] for every command in [`cli`]; [`serve`] runs it again on
 //! every change.
 
+pub mod check;
 pub mod cli;
 pub mod date;
 pub mod diag;

@@ -1,4 +1,4 @@
-//! The stages in order: load → model → figures → render. `build`, `check`
+//! The stages in order: load → model → figures → render → check. `build`, `check`
 //! and `serve` all run this one function, so they can never disagree about
 //! what a site means; what they do with the result (write it, check it,
 //! serve it) is theirs.
@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::date::Date;
 use crate::diag::Diagnostics;
 use crate::render::Rendered;
-use crate::{figures, load, model, render};
+use crate::{check, figures, load, model, render};
 
 /// Runs every stage up to the rendered site, as of `today` (the commands
 /// read the clock, the pipeline does not). Diagnostics (warnings, and errors
@@ -23,14 +23,9 @@ pub fn run(root: &Path, base_url: Option<&str>, today: Date) -> (Option<Rendered
             let figures = figures::compute(&site);
             match render::render(site, figures) {
                 Ok(rendered) => {
-                    // Links and images in Markdown are checked against what
-                    // was rendered: most pages exist only from here on.
-                    let broken =
-                        model::markdown::links::verify(&rendered.site().content.targets, |p| {
-                            rendered.file(p)
-                        });
-                    let ok = !broken.has_errors();
-                    diags.extend(broken);
+                    let found = check::run(&rendered);
+                    let ok = !found.has_errors();
+                    diags.extend(found);
                     ok.then_some(rendered)
                 }
                 Err(errors) => {

@@ -5,7 +5,7 @@
 //! its `themes/NAME/static/` and the site's `static/` are copied over the
 //! built-in files, in that order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -27,6 +27,30 @@ pub struct Template {
 pub struct Theme {
     pub templates: BTreeMap<String, Template>,
     pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// The ids the templates write as they stand (`id="news-heading"`,
+    /// `heading_id="new-offices-heading"` for a macro), so a
+    /// heading's made-up id never takes one; ids a template builds from
+    /// values are found after render, by the check stage.
+    pub fn ids(&self) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        for template in self.templates.values() {
+            let text = template.text.as_str();
+            // Attributes and macro arguments alike (`heading_id="…"`): an
+            // id reserved too many only renames a made-up one.
+            for (at, _) in text.match_indices("id=\"") {
+                let value = &text[at + 4..];
+                let Some(end) = value.find('"') else { continue };
+                let id = &value[..end];
+                if !id.is_empty() && !id.contains(['{', '}', '%']) {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+        ids
+    }
 }
 
 /// The built-in theme with the site's overrides applied.

@@ -246,6 +246,7 @@ macro_rules! many_words {
     };
 }
 
+pub mod check;
 pub mod cli;
 pub mod common;
 pub mod import;
@@ -279,6 +280,7 @@ mod tests {
         all.extend(model::SurveyMsg::samples().into_iter().map(Text::from));
         all.extend(model::ContentMsg::samples().into_iter().map(Text::from));
         all.extend(model::MarkdownMsg::samples().into_iter().map(Text::from));
+        all.extend(check::CheckMsg::samples().into_iter().map(Text::from));
         all.extend(render::RenderMsg::samples().into_iter().map(Text::from));
         all.extend(load::ReadMsg::samples().into_iter().map(Text::from));
         all.extend(load::TomlMsg::samples().into_iter().map(Text::from));

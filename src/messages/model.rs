@@ -314,9 +314,6 @@ messages! {
         RawHtml =>
             ja "HTML の直書きは載せません（site.toml の [markdown] に unsafe_html = true と書くと使えます）",
             en "raw HTML is left out (site.toml can allow it with [markdown] unsafe_html = true)";
-        IdOfTheme { id: String } =>
-            ja "見出しの id「{id}」はこのページでテーマが使っています。別の id にしてください",
-            en "heading id \"{id}\" is one the theme writes on this page: choose another";
         IdTwice { id: String, other: String } =>
             ja "見出しの id「{id}」は {other} でも使われています。1つのページの中で id は重ならないようにします",
             en "heading id \"{id}\" is also used at {other}: ids must be unique on the page";

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::markdown::ids::{PageIds, theme_ids};
+use super::markdown::ids::{IdPlace, PageIds};
 use super::markdown::links::Target;
 use super::markdown::{self, Body, File, Heading, LinkTarget, PageFile, Setup, Slots};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -76,8 +76,11 @@ pub struct Content {
     pub surveys: Option<Page>,
     pub others: Vec<Page>,
     /// Every internal address of every body, to look for in the rendered
-    /// output (`markdown::links::verify`).
+    /// output (the check stage).
     pub targets: Vec<Target>,
+    /// Every id a heading names itself, by output page (its URL), for the
+    /// check stage to name when the rendered page has it twice.
+    pub explicit_ids: Vec<(String, String, IdPlace)>,
 }
 
 /// Where a Markdown file belongs, from its path under `content/`.
@@ -220,7 +223,8 @@ pub fn build(sources: Vec<SourcePage>, setup: &Setup<'_>, diags: &mut Diagnostic
     content
         .products
         .sort_by_cached_key(|p| weight_key(&p.index));
-    let (pages, category_ids) = settle_ids(&mut content, &mut faq_pages, &slots, diags);
+    let (pages, category_ids) =
+        settle_ids(&mut content, &mut faq_pages, &slots, setup.theme_ids, diags);
     for page in pages_mut(&mut content)
         .into_iter()
         .chain(faq_pages.iter_mut())
@@ -301,29 +305,39 @@ fn settle_ids(
     content: &mut Content,
     faq_pages: &mut [Page],
     slots: &HashMap<PathBuf, Slots>,
+    theme_ids: &HashSet<String>,
     diags: &mut Diagnostics,
 ) -> (HashMap<String, LinkTarget>, Vec<String>) {
     let mut targets = HashMap::new();
+    let mut explicit = Vec::new();
     let (mut shared, alone): (Vec<&mut Page>, Vec<&mut Page>) = pages_mut(content)
         .into_iter()
         .partition(|p| p.url == urls::FAQ);
+    let mut keep = |url: &str, ids: &PageIds| {
+        let named = ids
+            .explicit()
+            .map(|(id, place)| (url.to_string(), id.clone(), place.clone()));
+        explicit.extend(named);
+        ids.all()
+    };
     for page in alone {
-        let mut ids = PageIds::new(theme_ids(page.url.is_empty()));
+        let mut ids = PageIds::new(theme_ids);
         settle_page(&mut ids, &mut [&mut *page], &[], slots, diags);
+        let anchors = keep(&page.url, &ids);
         targets.insert(
             key(&page.source),
             LinkTarget {
                 url: page.url.clone(),
-                anchors: ids.all(),
+                anchors,
             },
         );
     }
-    let mut ids = PageIds::new(theme_ids(false));
+    let mut ids = PageIds::new(theme_ids);
     let slugs: Vec<String> = faq_pages.iter().map(|p| p.slug.clone()).collect();
     let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
     shared.extend(faq_pages.iter_mut());
     let category_ids = settle_page(&mut ids, &mut shared, &slugs, slots, diags);
-    let anchors = ids.all();
+    let anchors = keep(urls::FAQ, &ids);
     for page in shared {
         targets.insert(
             key(&page.source),
@@ -333,6 +347,8 @@ fn settle_ids(
             },
         );
     }
+    explicit.sort_by(|a, b| (&a.2.source, a.2.line).cmp(&(&b.2.source, b.2.line)));
+    content.explicit_ids = explicit;
     (targets, category_ids)
 }
 

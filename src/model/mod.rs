@@ -176,8 +176,10 @@ fn build_site(inputs: Inputs, diags: &mut Diagnostics) -> Option<Site> {
     rejected.report(diags);
     let groups = groups(&config, &places, diags);
     let assets: HashSet<String> = inputs.assets.iter().map(|a| a.site_path()).collect();
+    let theme_ids = inputs.theme.ids();
     let setup = markdown::Setup {
         base_path: &config.base_path,
+        theme_ids: &theme_ids,
         unsafe_html: config.markdown.unsafe_html,
         assets: &assets,
         places: markdown::shortcodes::Named {

@@ -62,7 +62,7 @@ fn three_hundred_lost_zeros_are_one_finding_with_every_damaged_file() {
         lines[lines.len() - 2..],
         [
             "エラー 5 件、警告 0 件",
-            "エラーが 5 件あるため、何も公開していません（前回の出力はそのまま残しています）"
+            "エラーが 5 件あるため、何も公開していません（出力はまだ書き出していません）"
         ]
     );
     assert!(!site.path().join("public").exists());

@@ -105,10 +105,58 @@ fn an_explicit_id_twice_on_the_faq_page_names_both_places() {
 }
 
 #[test]
-fn an_explicit_theme_id_is_refused() {
+fn an_explicit_id_the_page_already_has_is_refused_with_both_places() {
     let site = TestSite::minimal();
     guide(&site, "## 本文へ {#main}\n");
-    site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is one the theme writes on this page: choose another");
+    site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"main\" is also written on page /guides/start/ by the theme's templates, a chart or the map: ids must be unique on the page, so choose another");
+    // The home page's own headings, and the ids the charts and the map write.
+    let site = TestSite::minimal();
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"ホーム\"\n+++\nようこそ。\n\n## 新着 {#new-offices-heading}\n\n## 地図 {#map-desc}\n",
+    );
+    let run = site.build_fails();
+    run.assert_stderr_has("error: content/_index.md:6: heading id \"new-offices-heading\" is also written on page / by");
+    run.assert_stderr_has(
+        "error: content/_index.md:8: heading id \"map-desc\" is also written on page / by",
+    );
+}
+
+#[test]
+fn made_up_ids_step_around_what_the_page_holds() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"ホーム\"\n+++\nようこそ。\n\n## new offices heading\n\n## map desc\n",
+    );
+    site.build_ok();
+    let home = site.output("index.html");
+    assert!(home.contains("<h2 id=\"new-offices-heading-1\">"), "{home}");
+    assert!(home.contains("<h2 id=\"h-map-desc\">"), "{home}");
+}
+
+#[test]
+fn a_custom_theme_reserves_its_own_ids() {
+    let site = TestSite::minimal();
+    let page =
+        std::fs::read_to_string(crate::harness::repo().join("themes/default/templates/page.html"))
+            .unwrap();
+    let page = page.replacen(
+        "{% block main %}",
+        "{% block main %}<p id=\"banner\">お知らせ</p>",
+        1,
+    );
+    assert!(
+        page.contains("id=\"banner\""),
+        "page.html has no main block"
+    );
+    site.write("themes/default/templates/page.html", &page);
+    guide(&site, "## banner\n\n本文。\n");
+    site.build_ok();
+    let guide_page = site.output("guides/start/index.html");
+    assert!(guide_page.contains("<h2 id=\"banner-1\">"), "{guide_page}");
+    guide(&site, "## 告知 {#banner}\n");
+    site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"banner\" is also written on page /guides/start/");
 }
 
 /// The editors' guide's `cost.md` example beside the starter's `general.md`, whose

@@ -8,57 +8,54 @@
 //! page of 20,000 identical headings costs 20,000 steps, not 20,000².
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::PathBuf;
 
-/// Ids the default theme writes on every page (the skip link's target).
-const EVERY_PAGE: &[&str] = &["main"];
+/// Prefixes of the ids the charts and the map write (`chart-trend-title`,
+/// `map-desc`): a made-up id never starts with one.
+const GENERATED: &[&str] = &["chart-", "map-"];
 
-/// Ids the default theme writes on the home page besides [`EVERY_PAGE`].
-const HOME_PAGE: &[&str] = &[
-    "figures-heading",
-    "trend-heading",
-    "municipality-heading",
-    "news-heading",
-    "guides-heading",
-    "software-heading",
-];
-
-/// The ids a page's template writes itself, which no heading may take.
-pub fn theme_ids(home: bool) -> impl Iterator<Item = &'static str> {
-    let home_ids: &[&str] = if home { HOME_PAGE } else { &[] };
-    EVERY_PAGE.iter().chain(home_ids).copied()
+/// Where a heading names its id (`## 費用 {#fee}`): the check stage names
+/// it when the rendered page has the id twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdPlace {
+    pub source: PathBuf,
+    pub line: usize,
 }
 
-/// Where an id was claimed, to name it when another place claims it again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Claim {
-    /// Written by the theme's template.
-    Theme,
-    /// A place in a content file, already shown as `content/faq/cost.md:4`
-    /// (a FAQ category's id has no line: it is the file's name).
-    Source(String),
+impl fmt::Display for IdPlace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.source.display(), self.line)
+    }
 }
 
 /// The ids of one output page.
-#[derive(Debug, Default)]
-pub struct PageIds {
-    claimed: HashMap<String, Claim>,
+#[derive(Debug)]
+pub struct PageIds<'t> {
+    /// The ids the theme's templates write as they stand.
+    theme: &'t HashSet<String>,
+    /// Explicit ids, with the heading that claimed each.
+    claimed: HashMap<String, IdPlace>,
     made: HashSet<String>,
     /// Per base, the next number to try.
     next: HashMap<String, usize>,
 }
 
-impl PageIds {
-    /// A page whose template writes `theme` ids.
-    pub fn new(theme: impl Iterator<Item = &'static str>) -> PageIds {
-        let mut ids = PageIds::default();
-        for id in theme {
-            ids.claimed.insert(id.to_string(), Claim::Theme);
+impl<'t> PageIds<'t> {
+    /// A page of a site whose templates write `theme`.
+    pub fn new(theme: &'t HashSet<String>) -> PageIds<'t> {
+        PageIds {
+            theme,
+            claimed: HashMap::new(),
+            made: HashSet::new(),
+            next: HashMap::new(),
         }
-        ids
     }
 
-    /// Takes an explicit id; when the page has it already, returns who has it.
-    pub fn claim(&mut self, id: &str, place: Claim) -> Result<(), Claim> {
+    /// Takes an explicit id; when the page has it already, returns the place
+    /// that has it. One the theme or a chart writes too is found after
+    /// render, where the page as written can be read.
+    pub fn claim(&mut self, id: &str, place: IdPlace) -> Result<(), IdPlace> {
         match self.claimed.get(id) {
             Some(other) => Err(other.clone()),
             None => {
@@ -70,23 +67,40 @@ impl PageIds {
 
     /// `base`, or `base-1`, `base-2`… when the page already has it. Call after
     /// every explicit id of the page is claimed.
+    /// A base that starts like a chart's or the map's ids gets `h-` first.
     pub fn make(&mut self, base: &str) -> String {
-        let next = self.next.entry(base.to_string()).or_insert(0);
+        let base = if GENERATED.iter().any(|p| base.starts_with(p)) {
+            format!("h-{base}")
+        } else {
+            base.to_string()
+        };
+        let next = self.next.entry(base.clone()).or_insert(0);
         loop {
             let id = match *next {
-                0 => base.to_string(),
+                0 => base.clone(),
                 n => format!("{base}-{n}"),
             };
             *next += 1;
-            if !self.claimed.contains_key(&id) && self.made.insert(id.clone()) {
+            let taken = self.claimed.contains_key(&id) || self.theme.contains(&id);
+            if !taken && self.made.insert(id.clone()) {
                 return id;
             }
         }
     }
 
-    /// Every id of the page, theme ids included.
+    /// The explicit ids with their headings.
+    pub fn explicit(&self) -> impl Iterator<Item = (&String, &IdPlace)> {
+        self.claimed.iter()
+    }
+
+    /// Every id a link may name on the page, the theme's included.
     pub fn all(&self) -> HashSet<String> {
-        self.claimed.keys().chain(&self.made).cloned().collect()
+        self.claimed
+            .keys()
+            .chain(&self.made)
+            .chain(self.theme)
+            .cloned()
+            .collect()
     }
 }
 
@@ -114,6 +128,17 @@ pub fn slugify(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn place(source: &str, line: usize) -> IdPlace {
+        IdPlace {
+            source: source.into(),
+            line,
+        }
+    }
+
+    fn theme() -> HashSet<String> {
+        ["main".to_string(), "news-heading".to_string()].into()
+    }
+
     #[test]
     fn slugs_keep_japanese() {
         assert_eq!(slugify("ライセンス料は？"), "ライセンス料は");
@@ -122,37 +147,34 @@ mod tests {
     }
 
     #[test]
-    fn made_up_ids_are_numbered_around_explicit_and_theme_ids() {
-        let mut ids = PageIds::new(theme_ids(false));
-        ids.claim("手順-1", Claim::Source("content/a.md:3".into()))
-            .unwrap();
+    fn made_up_ids_are_numbered_around_explicit_theme_and_chart_ids() {
+        let theme = theme();
+        let mut ids = PageIds::new(&theme);
+        ids.claim("手順-1", place("content/a.md", 3)).unwrap();
         assert_eq!(ids.make("手順"), "手順");
         assert_eq!(ids.make("手順"), "手順-2");
         assert_eq!(ids.make("main"), "main-1");
+        assert_eq!(ids.make("news-heading"), "news-heading-1");
+        assert_eq!(ids.make("map-desc"), "h-map-desc");
         assert_eq!(ids.make("手順-2"), "手順-2-1");
     }
 
     #[test]
     fn an_explicit_id_twice_names_the_first_place() {
-        let mut ids = PageIds::new(theme_ids(true));
-        let first = Claim::Source("content/faq/a.md:4".into());
-        ids.claim("fee", first.clone()).unwrap();
+        let theme = theme();
+        let mut ids = PageIds::new(&theme);
+        ids.claim("fee", place("content/faq/a.md", 4)).unwrap();
         assert_eq!(
-            ids.claim("fee", Claim::Source("content/faq/b.md:9".into())),
-            Err(first)
-        );
-        assert_eq!(
-            ids.claim("figures-heading", Claim::Source("x".into())),
-            Err(Claim::Theme)
+            ids.claim("fee", place("content/faq/b.md", 9)),
+            Err(place("content/faq/a.md", 4))
         );
     }
 
     #[test]
     fn twenty_thousand_identical_headings_are_numbered_in_linear_time() {
-        let mut ids = PageIds::new(theme_ids(false));
-        let started = std::time::Instant::now();
+        let theme = theme();
+        let mut ids = PageIds::new(&theme);
         let last = (0..20_000).map(|_| ids.make("手順")).last().unwrap();
         assert_eq!(last, "手順-19999");
-        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 }

@@ -8,17 +8,14 @@
 //! the page's own URL, as a browser reads it; a root-relative one gets
 //! `base_url`'s path. Most pages (municipalities, offices, open data, the
 //! theme's css) exist only after render, so every internal address is
-//! recorded here as a [`Target`] and checked by [`verify`] against the
-//! rendered output.
+//! recorded here as a [`Target`] and checked by the check stage
+//! (`crate::check`) against the rendered output.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Text;
 use crate::messages::model::MarkdownMsg;
-use crate::render::format;
 
 /// What an address is used for, as messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,68 +236,9 @@ pub fn decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
-/// Checks every recorded address against the rendered files: a page
-/// (`path`, `path/index.html`, or `path` + `index.html` for a trailing `/`),
-/// a file, and the element an anchor names.
-pub fn verify<'f>(targets: &[Target], file: impl Fn(&str) -> Option<Cow<'f, [u8]>>) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    for target in targets {
-        let candidates = if target.path.is_empty() || target.path.ends_with('/') {
-            vec![format!("{}index.html", target.path)]
-        } else {
-            vec![target.path.clone(), format!("{}/index.html", target.path)]
-        };
-        let found = candidates
-            .into_iter()
-            .find_map(|path| file(&path).map(|bytes| (path, bytes)));
-        let problem = match found {
-            None => Some(missing(target)),
-            Some((path, bytes)) => target
-                .anchor
-                .as_ref()
-                .filter(|anchor| path.ends_with(".html") && !has_id(&bytes, anchor))
-                .map(|anchor| MarkdownMsg::NoId {
-                    url: target.url.clone(),
-                    anchor: anchor.clone(),
-                }),
-        };
-        if let Some(problem) = problem {
-            let message = MarkdownMsg::Broken {
-                what: target.what.word(),
-                written: target.written.clone(),
-                problem: problem.into(),
-            };
-            diags.push(Diagnostic::error(&target.source, message).at_line(target.line));
-        }
-    }
-    diags
-}
-
-fn missing(target: &Target) -> MarkdownMsg {
-    let url = target.url.clone();
-    match &target.file {
-        Some(file) if file.ends_with(".md") => MarkdownMsg::NothingAtPage {
-            url,
-            file: file.clone(),
-        },
-        Some(file) if target.what != Use::Link => MarkdownMsg::NothingAtFile {
-            url,
-            file: file.clone(),
-        },
-        _ => MarkdownMsg::NothingAt { url },
-    }
-}
-
-fn has_id(html: &[u8], id: &str) -> bool {
-    let needle = format!("id=\"{}\"", format::escape(id));
-    let needle = needle.as_bytes();
-    html.windows(needle.len()).any(|w| w == needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     fn from_usb<'a>(assets: &'a HashSet<String>) -> From<'a> {
         From {
@@ -394,50 +332,6 @@ mod tests {
         assert_eq!(
             resolve("../../../x", Use::Link, 7, &from),
             Resolved::Outside
-        );
-    }
-
-    #[test]
-    fn verify_finds_pages_files_and_anchors() {
-        let files: BTreeMap<String, Vec<u8>> = [
-            (
-                "guides/install/index.html".to_string(),
-                b"<h2 id=\"step\">".to_vec(),
-            ),
-            ("css/site.css".to_string(), Vec::new()),
-        ]
-        .into();
-        let target = |path: &str, anchor: Option<&str>| Target {
-            source: "content/guides/usb.md".into(),
-            line: 7,
-            what: Use::Link,
-            written: "w".into(),
-            path: path.into(),
-            url: format!("/careplan/{path}"),
-            anchor: anchor.map(str::to_string),
-            file: None,
-        };
-        let found = [
-            target("guides/install/", Some("step")),
-            target("guides/install", None),
-            target("css/site.css", None),
-        ];
-        let file = |p: &str| files.get(p).map(|b| Cow::Borrowed(b.as_slice()));
-        assert!(verify(&found, file).is_empty());
-        let broken = [
-            target("guides/install/", Some("x")),
-            target("offices/", None),
-        ];
-        let messages: Vec<String> = verify(&broken, file)
-            .into_iter()
-            .map(|d| d.to_string())
-            .collect();
-        assert_eq!(
-            messages,
-            [
-                "error: content/guides/usb.md:7: link \"w\": /careplan/guides/install/ has no id \"x\"",
-                "error: content/guides/usb.md:7: link \"w\": nothing is published at /careplan/offices/",
-            ]
         );
     }
 }

@@ -19,7 +19,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::messages::Text;
 use crate::messages::model::MarkdownMsg;
-use ids::{Claim, PageIds};
+use ids::{IdPlace, PageIds};
 use links::{Resolved, Target, Use};
 use shortcodes::{FigureRef, Named, Video, VideoSource};
 
@@ -88,6 +88,8 @@ struct SourceLink {
 /// What every body of the site is read with.
 pub struct Setup<'a> {
     pub base_path: &'a str,
+    /// The ids the theme's templates write as they stand.
+    pub theme_ids: &'a HashSet<String>,
     pub unsafe_html: bool,
     /// Files under content/ that are not Markdown, by their path there.
     pub assets: &'a HashSet<String>,
@@ -547,13 +549,15 @@ pub fn settle_ids(
     for file in files.iter() {
         for slot in &file.slots.headings {
             let Some(id) = &slot.explicit else { continue };
-            let place = format!("{}:{}", file.path.display(), slot.line);
-            let problem = match page.claim(id, Claim::Source(place)) {
+            let place = IdPlace {
+                source: file.path.to_path_buf(),
+                line: slot.line,
+            };
+            let problem = match page.claim(id, place) {
                 Ok(()) => continue,
-                Err(Claim::Theme) => MarkdownMsg::IdOfTheme { id: id.clone() },
-                Err(Claim::Source(other)) => MarkdownMsg::IdTwice {
+                Err(other) => MarkdownMsg::IdTwice {
                     id: id.clone(),
-                    other,
+                    other: other.to_string(),
                 },
             };
             diags.push(Diagnostic::error(file.path, problem).at_line(slot.line));
@@ -695,8 +699,10 @@ pub fn split_questions(
 pub fn parse_for_test(body: &str, assets: &[&str]) -> (Parsed, Vec<String>) {
     let assets: HashSet<String> = assets.iter().map(|a| a.to_string()).collect();
     let places = crate::model::places::oita_for_test();
+    let theme_ids = HashSet::from(["main".to_string()]);
     let setup = Setup {
         base_path: "/careplan/",
+        theme_ids: &theme_ids,
         unsafe_html: false,
         assets: &assets,
         places: Named {
