@@ -18,6 +18,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod pipeline;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -252,6 +252,7 @@ pub mod common;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -281,6 +282,7 @@ mod tests {
         all.extend(model::ContentMsg::samples().into_iter().map(Text::from));
         all.extend(model::MarkdownMsg::samples().into_iter().map(Text::from));
         all.extend(check::CheckMsg::samples().into_iter().map(Text::from));
+        all.extend(publish::PublishMsg::samples().into_iter().map(Text::from));
         all.extend(render::RenderMsg::samples().into_iter().map(Text::from));
         all.extend(load::ReadMsg::samples().into_iter().map(Text::from));
         all.extend(load::TomlMsg::samples().into_iter().map(Text::from));

@@ -20,6 +20,7 @@ mod offices;
 mod output;
 mod places;
 mod publish;
+mod publishing;
 mod safety;
 mod search;
 mod serve;
