@@ -194,12 +194,18 @@ const GROUPED_FROM: usize = 4;
 /// How many of those rows' lines the one finding names.
 const LINES_NAMED: usize = 3;
 
+/// The lines of a sorted group, each once.
+fn lines(group: &[&Diagnostic]) -> Vec<usize> {
+    let mut lines: Vec<usize> = group.iter().filter_map(|d| d.line).collect();
+    lines.dedup();
+    lines
+}
+
 /// The one finding standing for `group` (sorted, at least one): its file,
 /// no line, the count, the first lines and the first row's message.
 fn one_for_many(group: &[&Diagnostic]) -> Diagnostic {
     let first = group[0];
-    let mut lines: Vec<usize> = group.iter().filter_map(|d| d.line).collect();
-    lines.dedup();
+    let lines = lines(group);
     let problem = first.message.kind().and_then(|kind| kind.many).map_or_else(
         || CommonMsg::SameProblem.into(),
         |(ja, en)| Text::new(ja.to_string(), en.to_string()),
@@ -280,15 +286,13 @@ impl Diagnostics {
                 members.entry(key).or_default().push(d);
             }
         }
+        members.retain(|_, group| lines(group).len() >= GROUPED_FROM);
         let mut shown = Vec::new();
         for d in &sorted {
             match key(d).and_then(|key| members.get(&key)) {
-                Some(group) if group.len() >= GROUPED_FROM => {
-                    if std::ptr::eq(group[0], d) {
-                        shown.push(one_for_many(group));
-                    }
-                }
-                _ => shown.push(d.clone()),
+                Some(group) if std::ptr::eq(group[0], d) => shown.push(one_for_many(group)),
+                Some(_) => {}
+                None => shown.push(d.clone()),
             }
         }
         shown

@@ -9,8 +9,11 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use renkei::diag::Diagnostics;
-use renkei::load::{data, table, text};
+use renkei::load::{config, data, table, text};
+use renkei::model::rejected::Rejected;
 use renkei::model::{municipalities, offices};
+
+const SITE: &str = "title = \"t\"\nbase_url = \"https://example.jp/\"\nprefecture_code = \"44\"\n";
 
 fuzz_target!(|bytes: &[u8]| {
     let decoded = text::decode(bytes);
@@ -20,14 +23,16 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let lines = text.split(['\n', '\r']).count() + 1;
     let mut diags = Diagnostics::default();
+    let config = config::parse(SITE, None, &mut diags).expect("a valid site.toml");
+    let mut rejected = Rejected::default();
     let rel = Path::new("data/municipalities.csv");
     let rows = table::read::<data::MunicipalityRow>(rel, &text, data::MUNICIPALITY_COLUMNS, &mut diags);
     assert!(rows.iter().all(|r| (2..=lines).contains(&r.line)));
-    let list = municipalities::build(&rows, "44", &mut diags);
+    let places = municipalities::build(&rows, &config, &mut rejected, &mut diags);
     let rel = Path::new("data/offices.csv");
     let rows = table::read::<data::OfficeRow>(rel, &text, data::OFFICE_COLUMNS, &mut diags);
     assert!(rows.iter().all(|r| (2..=lines).contains(&r.line)));
-    let _ = offices::build(rows, &list, "44", &mut diags);
+    let _ = offices::build(rows, &places, "44", &mut rejected, &mut diags);
     let rel = Path::new("data/adoption/2025-11-30.csv");
     let rows = table::read::<data::AdoptionRow>(rel, &text, data::ADOPTION_COLUMNS, &mut diags);
     assert!(rows.iter().all(|r| (2..=lines).contains(&r.line)));

@@ -249,6 +249,7 @@ macro_rules! many_words {
 pub mod check;
 pub mod cli;
 pub mod common;
+pub mod desk;
 pub mod import;
 pub mod load;
 pub mod model;
@@ -296,6 +297,7 @@ mod tests {
         all.extend(import::ImportMsg::samples().into_iter().map(Text::from));
         all.extend(scaffold::ScaffoldMsg::samples().into_iter().map(Text::from));
         all.extend(serve::ServeMsg::samples().into_iter().map(Text::from));
+        all.extend(desk::DeskMsg::samples().into_iter().map(Text::from));
         all.extend(summary::SummaryMsg::samples().into_iter().map(Text::from));
         all.extend(write::WriteMsg::samples().into_iter().map(Text::from));
         all

@@ -9,6 +9,7 @@
 //! place with shared state: the build being served and what open pages are
 //! told, read by the server's tasks and replaced by the rebuild thread.
 
+mod desk;
 mod files;
 mod reload;
 mod server;
@@ -25,6 +26,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use crate::date;
 use crate::diag::{self, Diagnostics, printable};
 use crate::messages::cli::CliMsg;
+use crate::messages::desk::DeskMsg;
 use crate::messages::serve::ServeMsg;
 use crate::messages::{self, Lang, common};
 use crate::pipeline;
@@ -164,8 +166,20 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
             root: options.root.display().to_string()
         }
     );
+    let desk = address
+        .ip()
+        .is_loopback()
+        .then(|| desk::Desk::new(&options.root, &url));
+    match &desk {
+        Some(desk) => println!("{}\n{}", DeskMsg::Address, desk.address()),
+        None => warn(DeskMsg::Off),
+    }
     if options.open {
-        open_browser(&url);
+        open_browser(
+            &desk
+                .as_ref()
+                .map_or_else(|| url.clone(), desk::Desk::address),
+        );
     }
     let root = options.root.clone();
     let rebuilder = Arc::clone(&shared);
@@ -180,11 +194,14 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         shared,
         port: address.port(),
         loopback_only: address.ip().is_loopback(),
+        desk: desk.is_some(),
     };
-    server::run(listener, server::router(app, None)).map_err(|source| ServeError::Listen {
-        bind: options.bind,
-        port: options.port,
-        source,
+    server::run(listener, server::router(app, desk.map(|d| d.router()))).map_err(|source| {
+        ServeError::Listen {
+            bind: options.bind,
+            port: options.port,
+            source,
+        }
     })
 }
 
@@ -446,6 +463,8 @@ trait Served: Send + Sync {
     fn lazy(&self, path: &str) -> Option<Vec<u8>>;
     /// How many pages are rendered on request.
     fn lazy_count(&self) -> usize;
+    /// The Markdown file (from the site root) an output page is made from.
+    fn source(&self, path: &str) -> Option<String>;
 }
 
 impl Served for Rendered {
@@ -463,6 +482,9 @@ impl Served for Rendered {
     fn lazy_count(&self) -> usize {
         self.offices().len()
     }
+    fn source(&self, path: &str) -> Option<String> {
+        desk::page::source_of(&self.site().content, path)
+    }
 }
 
 #[cfg(test)]
@@ -478,6 +500,9 @@ impl Served for Files {
     }
     fn lazy_count(&self) -> usize {
         0
+    }
+    fn source(&self, _path: &str) -> Option<String> {
+        None
     }
 }
 
@@ -575,15 +600,17 @@ impl Reply {
     }
 }
 
-/// Answers a GET or HEAD of `path` from the build being served.
-fn respond(path: &str, shared: &Shared) -> Reply {
+/// Answers a GET or HEAD of `path` from the build being served; with the
+/// desk on, a page made from Markdown links to its editor, and one made from
+/// data to the data desk.
+fn respond(path: &str, shared: &Shared, desk: bool) -> Reply {
     let (build, output) = {
         let current = shared.read();
         (current.build(), current.output.clone())
     };
     let Some(output) = output else {
         let page = preview_page(ServeMsg::FailedTitle, ServeMsg::FailedBody);
-        return Reply::new(503, HTML, reload::inject(&page, &build));
+        return Reply::new(503, HTML, reload::inject(&page, &build, ""));
     };
     match files::route(path, |path| output.has(path)) {
         Route::File(path) => {
@@ -596,7 +623,14 @@ fn respond(path: &str, shared: &Shared) -> Reply {
                 },
             };
             let body = if kind == HTML {
-                reload::inject(&body, &build)
+                let link = if desk {
+                    output
+                        .source(&path)
+                        .map_or_else(desk::data_link, |source| desk::edit_link(&source))
+                } else {
+                    String::new()
+                };
+                reload::inject(&body, &build, &link)
             } else {
                 body.into_owned()
             };
@@ -617,11 +651,11 @@ fn not_found(files: &Files, build: &str) -> Reply {
         || preview_page(ServeMsg::NotFoundTitle, ServeMsg::NotFound),
         Vec::clone,
     );
-    Reply::new(404, HTML, reload::inject(&page, build))
+    Reply::new(404, HTML, reload::inject(&page, build, ""))
 }
 
 /// A warning line of the terminal, in the run's language.
-fn warn(message: ServeMsg) {
+fn warn(message: impl std::fmt::Display) {
     eprintln!("{}", diag::warning_line(message));
 }
 
@@ -752,7 +786,7 @@ mod tests {
             false,
             &Diagnostics::default(),
         );
-        let get = |path: &str| respond(path, &shared);
+        let get = |path: &str| respond(path, &shared, true);
         let missing = get("/nowhere/");
         assert_eq!(missing.status, 404);
         let body = String::from_utf8(missing.body).unwrap();

@@ -22,11 +22,12 @@ const SCRIPT: &str = include_str!("live.js");
 const MAX_ERRORS: usize = 50;
 
 /// Inserts the live-reload script into an HTML page just before its last
-/// `</body>` (or at the end when it has none). `build` names the build the
-/// page belongs to, so the script can tell when it is out of date.
-pub fn inject(html: &[u8], build: &str) -> Vec<u8> {
+/// `</body>` (or at the end when it has none), after `extra` (the preview's
+/// own HTML for the page, such as the link to its editor). `build` names the
+/// build the page belongs to, so the script can tell when it is out of date.
+pub fn inject(html: &[u8], build: &str, extra: &str) -> Vec<u8> {
     let tag = format!(
-        "<script id=\"renkei-live\" data-build=\"{build}\"{}>\n{SCRIPT}</script>\n",
+        "{extra}<script id=\"renkei-live\" data-build=\"{build}\"{}>\n{SCRIPT}</script>\n",
         overlay_texts()
     );
     let at = html
@@ -131,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_closing_body() {
-        let page = inject(b"<html><body><p>x</p></body></html>", "a.1");
+        let page = inject(b"<html><body><p>x</p></body></html>", "a.1", "");
         let page = String::from_utf8(page).unwrap();
         assert!(page.starts_with(
             "<html><body><p>x</p><script id=\"renkei-live\" data-build=\"a.1\" data-lang=\"en\" data-title=\"Build errors\" "
@@ -141,7 +142,7 @@ mod tests {
 
     #[test]
     fn the_overlay_speaks_the_runs_language() {
-        let page = messages::rendering(Lang::Ja, || inject(b"<p>x</p>", "a.1"));
+        let page = messages::rendering(Lang::Ja, || inject(b"<p>x</p>", "a.1", ""));
         let page = String::from_utf8(page).unwrap();
         assert!(
             page.contains(" data-lang=\"ja\" data-title=\"ビルドエラー\" "),
@@ -152,7 +153,7 @@ mod tests {
 
     #[test]
     fn a_page_without_body_gets_the_script_at_the_end() {
-        let page = String::from_utf8(inject(b"<p>x</p>", "a.1")).unwrap();
+        let page = String::from_utf8(inject(b"<p>x</p>", "a.1", "")).unwrap();
         assert!(page.starts_with("<p>x</p><script id=\"renkei-live\""));
     }
 

@@ -52,6 +52,8 @@ pub struct App {
     /// Bound to loopback: only requests naming this server on loopback are
     /// answered.
     pub loopback_only: bool,
+    /// The desk is on: pages made from Markdown link to their editor.
+    pub desk: bool,
 }
 
 /// A connection's place among [`MAX_CONNECTIONS`], carried by its requests
@@ -173,7 +175,7 @@ async fn preview(State(app): State<App>, method: Method, request: Request) -> Re
     }
     let path = request.uri().path().to_string();
     let shared = Arc::clone(&app.shared);
-    match tokio::task::spawn_blocking(move || respond(&path, &shared)).await {
+    match tokio::task::spawn_blocking(move || respond(&path, &shared, app.desk)).await {
         Ok(reply) => reply.into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }

@@ -24,7 +24,8 @@ export function copyDemo() {
 /**
  * Starts `renkei serve` on `root` (port 0 unless `args` names one) and
  * resolves once it prints its URL (the end of its first line in either
- * language). `lines` holds every stderr line with the
+ * language). `stdout()` is what it printed so far (the desk's address
+ * comes after the URL). `lines` holds every stderr line with the
  * `performance.now()` time it arrived.
  */
 export function startServe(root, args = ['--port', '0']) {
@@ -75,7 +76,7 @@ export function startServe(root, args = ['--port', '0']) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const url = out.match(/(http:\/\/\S+\/)$/m)?.[1];
-      if (url) resolve({ url, child, lines, waitForLine, stop });
+      if (url) resolve({ url, child, lines, waitForLine, stop, stdout: () => out });
     });
     child.once('exit', (code) => reject(new Error(`renkei serve exited with ${code}:\n${lines.map((l) => l.text).join('\n')}`)));
   });

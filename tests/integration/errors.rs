@@ -96,7 +96,7 @@ fn bad_check_digit() {
     );
     fails_with(
         &site,
-        "error: data/municipalities.csv:3: code \"442039\" has a wrong check digit: for 44203 it is 8 (\"442038\")",
+        "error: data/municipalities.csv:3: code \"442039\" has a wrong check digit: for 44203 it is 8 (\"442038\", 中津市)",
     );
 }
 

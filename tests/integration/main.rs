@@ -5,6 +5,7 @@ mod areas;
 mod charts;
 mod city;
 mod demo;
+mod desk;
 mod editors;
 mod errors;
 mod findings;

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -12,18 +12,20 @@ use std::time::{Duration, Instant};
 use crate::harness::{GUIDE, OFFICES, TestSite};
 
 /// How long a rebuild may take on a busy machine before a test gives up.
-const PATIENCE: Duration = Duration::from_secs(60);
+pub const PATIENCE: Duration = Duration::from_secs(60);
 
 /// A running `renkei` that serves or watches, killed when dropped.
-struct Running {
+pub struct Running {
     child: Child,
     stderr: Arc<Mutex<String>>,
-    port: u16,
+    /// What it prints after its first line, unread.
+    stdout: Option<BufReader<ChildStdout>>,
+    pub port: u16,
 }
 
 impl Running {
     /// `renkei serve --port 0` on the site, once it prints its URL.
-    fn serve(site: &TestSite, args: &[&str]) -> Running {
+    pub fn serve(site: &TestSite, args: &[&str]) -> Running {
         Running::serve_by(crate::harness::command(), site, args)
     }
 
@@ -32,11 +34,9 @@ impl Running {
     fn serve_by(command: Command, site: &TestSite, args: &[&str]) -> Running {
         let mut running =
             Running::spawn_by(command, site, &[&["serve", "--port", "0"], args].concat());
-        let stdout = running.child.stdout.take().expect("piped stdout");
+        let mut stdout = BufReader::new(running.child.stdout.take().expect("piped stdout"));
         let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("read stdout");
+        stdout.read_line(&mut line).expect("read stdout");
         let port = line
             .trim()
             .rsplit_once("http://127.0.0.1:")
@@ -45,7 +45,19 @@ impl Running {
             .and_then(|port| port.parse().ok())
             .unwrap_or_else(|| panic!("no URL printed: {line:?}\n{}", running.wait_for_exit().1));
         running.port = port;
+        running.stdout = Some(stdout);
         running
+    }
+
+    /// The next line the server printed on stdout.
+    pub fn next_line(&mut self) -> String {
+        let mut line = String::new();
+        self.stdout
+            .as_mut()
+            .expect("started by serve")
+            .read_line(&mut line)
+            .expect("read stdout");
+        line
     }
 
     /// `renkei` with these arguments and `--root`, its stderr collected.
@@ -76,32 +88,38 @@ impl Running {
         Running {
             child,
             stderr,
+            stdout: None,
             port: 0,
         }
     }
 
-    fn stderr(&self) -> String {
+    pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
 
     /// Waits until stderr has `text`.
-    fn wait_for_stderr(&self, text: &str) {
+    pub fn wait_for_stderr(&self, text: &str) {
         wait_until(&format!("stderr to show {text:?}"), self, || {
             self.stderr().contains(text)
         });
     }
 
     /// GET with `Connection: close`, the target sent as written.
-    fn get(&self, target: &str) -> Reply {
+    pub fn get(&self, target: &str) -> Reply {
         self.send(&format!(
             "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
             self.port
         ))
     }
 
-    fn send(&self, request: &str) -> Reply {
+    pub fn send(&self, request: &str) -> Reply {
+        self.send_bytes(request.as_bytes())
+    }
+
+    /// Sends a whole request as bytes (a head and a body) and reads the reply.
+    pub fn send_bytes(&self, request: &[u8]) -> Reply {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream.write_all(request.as_bytes()).expect("send");
+        stream.write_all(request).expect("send");
         let mut bytes = Vec::new();
         stream.read_to_end(&mut bytes).expect("read reply");
         Reply::parse(&bytes)
@@ -194,7 +212,7 @@ impl Drop for Running {
 
 /// Polls `done` until it holds, failing with the server's stderr after
 /// [`PATIENCE`] (a deadline for a stuck server, not a speed check).
-fn wait_until(what: &str, running: &Running, mut done: impl FnMut() -> bool) {
+pub fn wait_until(what: &str, running: &Running, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + PATIENCE;
     while !done() {
         assert!(
@@ -207,10 +225,10 @@ fn wait_until(what: &str, running: &Running, mut done: impl FnMut() -> bool) {
 }
 
 /// An HTTP response.
-struct Reply {
-    status: u16,
+pub struct Reply {
+    pub status: u16,
     headers: Vec<(String, String)>,
-    body: String,
+    pub body: String,
 }
 
 impl Reply {
@@ -234,7 +252,7 @@ impl Reply {
         }
     }
 
-    fn header(&self, name: &str) -> &str {
+    pub fn header(&self, name: &str) -> &str {
         self.headers
             .iter()
             .find(|(n, _)| n == name)
