@@ -135,6 +135,12 @@ pub fn search_part(first: &str) -> String {
     format!("{first}.json")
 }
 
+/// A bucket of the split index's text grams (see `render::search::grams`),
+/// relative to the index itself.
+pub fn search_grams(bucket: usize) -> String {
+    format!("g/{bucket}.json")
+}
+
 /// The file a page path is written to (`guides/` → `guides/index.html`).
 pub fn file_of(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {

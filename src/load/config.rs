@@ -47,7 +47,7 @@ const KEYS: &[Key] = &[
     Key {
         name: "include_not_adopted",
         kind: Kind::Bool,
-        example: "false",
+        example: "true",
     },
 ];
 
@@ -86,11 +86,24 @@ struct RawMarkdown {
     unsafe_html: bool,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSearch {
-    #[serde(default)]
+    /// On unless a site turns it off: a partner not found reads like a typo.
+    #[serde(default = "yes")]
     include_not_adopted: bool,
+}
+
+impl Default for RawSearch {
+    fn default() -> RawSearch {
+        RawSearch {
+            include_not_adopted: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -215,7 +228,7 @@ impl License {
 #[derive(Debug, Clone, Default)]
 pub struct SearchConfig {
     /// Index every target office with its status, not only adopted ones, so an
-    /// office can see that a partner has *not* adopted yet.
+    /// office can see that a partner has *not* adopted yet (on by default).
     pub include_not_adopted: bool,
 }
 
@@ -509,14 +522,14 @@ mod tests {
         let mut diags = Diagnostics::default();
         let base = "title = \"t\"\nbase_url = \"https://a.jp/\"\nprefecture_code = \"44\"\n";
         let plain = parse(base, None, &mut diags).unwrap();
-        assert!(!plain.search.include_not_adopted);
-        let all = parse(
-            &format!("{base}[search]\ninclude_not_adopted = true\n"),
+        assert!(plain.search.include_not_adopted);
+        let adopted_only = parse(
+            &format!("{base}[search]\ninclude_not_adopted = false\n"),
             None,
             &mut diags,
         )
         .unwrap();
-        assert!(all.search.include_not_adopted);
+        assert!(!adopted_only.search.include_not_adopted);
         assert_eq!(diags.error_count(), 0);
     }
 

@@ -367,11 +367,14 @@ impl Sources {
             }
             let sheet = self.0.iter().find(|s| s.path == d.path);
             if let Some(sheet) = sheet.and_then(|s| s.sheet.clone()) {
-                d.message = SheetMsg::InSheet {
+                // Still the kind of its own problem, so that many rows of
+                // one problem are shown as one finding.
+                let kind = d.message.clone();
+                d.message = Text::from(SheetMsg::InSheet {
                     sheet,
                     detail: d.message,
-                }
-                .into();
+                })
+                .grouped_as(&kind);
             }
             diags.push(d);
         }
@@ -395,6 +398,9 @@ enum Form {
     Book,
     /// Apple Numbers, which cannot be read: an error saying how to save it.
     Numbers,
+    /// Excel's text saves as it names them (`.txt`), which are read as
+    /// CSV once named so: an error saying so.
+    Text,
     Other,
 }
 
@@ -407,6 +413,7 @@ fn form(name: &str) -> (&str, Form) {
     let form = match extension.as_str() {
         "csv" => Form::Csv,
         "numbers" => Form::Numbers,
+        "txt" | "tsv" => Form::Text,
         e if sheet::EXTENSIONS.contains(&e) => Form::Book,
         _ => Form::Other,
     };
@@ -587,12 +594,27 @@ fn read_table<T: serde::de::DeserializeOwned>(
             diags.push(Diagnostic::error(rel, SheetMsg::Numbers));
             return Vec::new();
         }
+        Form::Text => {
+            diags.push(text_save(rel, named));
+            return Vec::new();
+        }
         Form::Other => return Vec::new(),
     };
     if rows.is_empty() && diags.error_count() == errors_before {
         diags.push(empty_file(rel, named));
     }
     rows
+}
+
+/// A text save (`offices.txt`) of the input `named`: read once named so.
+fn text_save(rel: &Path, named: &Path) -> Diagnostic {
+    let stem = named.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match Date::parse(&stem).or_else(|| dates::western(&stem).map(|(date, _)| date)) {
+        Some(date) => format!("{date}.csv"),
+        None if named.starts_with(ADOPTION_DIR) => "YYYY-MM-DD.csv".to_string(),
+        None => format!("{stem}.csv"),
+    };
+    Diagnostic::error(rel, SheetMsg::TextSave { name })
 }
 
 /// The official open data where another file belongs, by file.
@@ -647,7 +669,7 @@ fn by_stem(
     let mut doubled = Vec::new();
     for (name, found) in files {
         let (stem, form) = form(name);
-        if form == Form::Other {
+        if form == Form::Other || is_note(name) {
             continue;
         }
         if let Some((_, _, first, _)) = data.iter().find(|(s, ..)| s == stem) {
@@ -679,6 +701,10 @@ fn load_snapshots(
         let rel = &found.rel;
         if form == Form::Numbers {
             diags.push(Diagnostic::error(rel, SheetMsg::Numbers));
+            continue;
+        }
+        if form == Form::Text {
+            diags.push(text_save(rel, rel));
             continue;
         }
         let Some(date) = Date::parse(&stem) else {
@@ -790,14 +816,15 @@ fn date_hint(stem: &str, extension: &str) -> Text {
 
 fn load_surveys(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Vec<SurveyFile> {
     let files = list_dir(root, SURVEYS_DIR, diags);
-    let tables = by_stem(&files, diags);
+    let mut tables = by_stem(&files, diags);
+    tables.retain(|(.., form)| *form != Form::Text);
     let mut surveys = Vec::new();
     for (name, found) in &files {
         let rel = &found.rel;
         if let Some(slug) = name.strip_suffix(".toml") {
             let results = files.iter().any(|(n, _)| {
                 let (stem, form) = form(n);
-                stem == slug && form != Form::Other
+                stem == slug && !matches!(form, Form::Other | Form::Text)
             });
             if !results {
                 let message = DataMsg::SurveyNoResults {
@@ -806,7 +833,9 @@ fn load_surveys(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> 
                 };
                 diags.push(Diagnostic::error(rel, message));
             }
-        } else if form(name).1 == Form::Other && !name.to_ascii_lowercase().starts_with("readme") {
+        } else if matches!(form(name).1, Form::Other | Form::Text)
+            && !name.to_ascii_lowercase().starts_with("readme")
+        {
             diags.push(Diagnostic::warning(rel, DataMsg::NotSurveyFile));
         }
     }
@@ -894,12 +923,12 @@ mod tests {
             }
         );
         assert_eq!(
-            not_data("R7.12.31.txt"),
+            not_data("R7.12.31.pdf"),
             DataMsg::NotCsv {
                 date: "2025-12-31".to_string()
             }
         );
-        assert_eq!(not_data("名簿.txt"), DataMsg::NotCsvUndated);
+        assert_eq!(not_data("名簿.pdf"), DataMsg::NotCsvUndated);
         assert!(is_note("README.txt") && is_note("memo.md") && !is_note("2025-12-31.ods"));
     }
 
@@ -909,7 +938,8 @@ mod tests {
         assert_eq!(form("2025-11-30.xlsx"), ("2025-11-30", Form::Book));
         assert_eq!(form("offices.Ods"), ("offices", Form::Book));
         assert_eq!(form("名簿.numbers"), ("名簿", Form::Numbers));
-        assert_eq!(form("memo.txt"), ("memo", Form::Other));
+        assert_eq!(form("offices.txt"), ("offices", Form::Text));
+        assert_eq!(form("memo.pdf"), ("memo", Form::Other));
         assert_eq!(form("README"), ("README", Form::Other));
     }
 }

@@ -12,6 +12,10 @@ pub const MAX_LINE: usize = 1024 * 1024;
 /// The longest cell of a CSV file, in bytes.
 pub const MAX_CELL: usize = 64 * 1024;
 
+/// The most cells of one sheet of a spreadsheet (the largest real office
+/// list is a few hundred thousand rows of about ten columns).
+pub const MAX_SHEET_CELLS: usize = 10_000_000;
+
 /// The largest Markdown file under `content/`, in bytes.
 pub const MAX_MARKDOWN: u64 = 10 * 1024 * 1024;
 

@@ -677,6 +677,28 @@ mod tests {
     }
 
     #[test]
+    fn reads_tab_separated_text_with_its_columns() {
+        let (rows, diags) = read_rows("名前\tコード\r\n大分, 市\t 12\r\n\t3\r\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(rows[0].value.name, "大分, 市");
+        assert_eq!(rows[0].value.code, "12");
+        assert_eq!(rows[0].column("code"), Some(8));
+        assert_eq!(rows[1].value.code, "3");
+        assert_eq!(rows[1].column("code"), Some(2));
+    }
+
+    #[test]
+    fn mistyped_headers_resemble_the_column_meant() {
+        assert!(resembles("介護ソフト名", "介護ソフト"));
+        assert!(resembles("ソフト", "介護ソフト"));
+        assert!(resembles("sofware", "software"));
+        assert!(resembles("Software Name", "software"));
+        assert!(!resembles("No", "note"));
+        assert!(!resembles("fax", "phone"));
+        assert!(!resembles("郵便番号", "事業所番号"));
+    }
+
+    #[test]
     fn knows_the_column_of_each_cell_in_characters() {
         let (rows, _) = read_rows("名前,コード\r\n\"大分, 市\",  12\r\n");
         assert_eq!(rows[0].line, 2);

@@ -16,6 +16,22 @@ messages! {
         NewPage => ja "新しいページ", en "New page";
         History => ja "変更履歴", en "History";
         Check => ja "公開前の確認", en "Pre-publication check";
+        Publish => ja "公開", en "Publish";
+        PublishButton => ja "公開する", en "Publish";
+        ZipButton => ja "公開用ファイルを作る", en "Make the publication zip";
+        ChangeSummary => ja "変更の内容", en "What changed";
+        ChangedFiles => ja "前回の公開から変わったファイル", en "Files changed since the last publication";
+        Added => ja "追加", en "added";
+        Modified => ja "変更", en "changed";
+        Removed => ja "削除", en "removed";
+        NoChangedFiles => ja "前回の公開から変わったファイルはありません。", en "No file has changed since the last publication.";
+        FirstPublication => ja "まだ公開していません。すべてのファイルが公開されます。", en "Nothing has been published yet: every file is published.";
+        PublishBlocked { count: usize } =>
+            ja "エラーが {count} 件あるため公開できません。「公開前の確認」で直してください。",
+            en "{count} error(s) stop the publication: fix them on the pre-publication check page.";
+        ZipHint =>
+            ja "Git を使わないときは、公開用ファイル（zip）を作って Web サーバーの担当者に渡します。",
+            en "Without Git, make the publication zip and hand it to whoever runs the web server.";
         DataDesk => ja "データの登録", en "Data";
         Pages => ja "ページの一覧", en "Pages";
         Preview => ja "プレビュー", en "Preview";

@@ -316,12 +316,21 @@ messages! {
         Unreadable { detail: String } =>
             ja "表計算のファイルとして読めません（{detail}）。Excel などで開けるか確かめて、保存し直してください",
             en "cannot read the spreadsheet: {detail}; check that it opens in Excel and save it again";
+        TooLarge { limit: usize } =>
+            ja "シートのセルが多すぎます（1つのシートは {limit} セルまで）。離れたセルに値や数式が残っていないか確かめてください",
+            en "the sheet has more than {limit} cells, the most renkei reads of one sheet: is a value or formula left in a far-away cell?";
         Encrypted =>
             ja "パスワードで保護されたブックは読めません。Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存するか、「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」を選んで同じ名前の .csv にしてください",
             en "a password-protected book cannot be read: open it in Excel and remove the password (File > Info > Protect Workbook > Encrypt with Password, left empty), then save; or Save As \"CSV UTF-8 (Comma delimited)\" under the same name with .csv";
         Numbers =>
             ja "Numbers のファイルは読めません。Numbers で「ファイル」→「書き出す」→「Excel...」（または「CSV...」）を選んで同じ名前の .xlsx（または .csv）に書き出し、この .numbers ファイルは data/ から外してください",
             en "a Numbers file cannot be read: in Numbers, use File > Export To > Excel (or CSV), save it under the same name as .xlsx (or .csv), and move this .numbers file out of data/";
+        RowsAboveHeader { header_line: usize } =>
+            ja "見出しの行（{header_line} 行目）の上に、表題などの行があります。見出しが最初の行になるよう、上の行を消してください",
+            en "there are rows (a title?) above the header row on line {header_line}: delete them, so that the header is the first row";
+        TextSave { name: String } =>
+            ja "テキストのファイル（.txt）は読み込みません。Excel の「テキスト（タブ区切り）」や「Unicode テキスト」で保存したものなら、名前を `{name}` に変えるとそのまま読めます（Excel のブックのまま置くこともできます）",
+            en "a text file (.txt) is not read: if it is Excel's \"Text (Tab delimited)\" or \"Unicode Text\" save, rename it {name} and it is read as it is (or put the Excel book itself in its place)";
         TwoFiles { other: String } =>
             ja "同じデータのファイルが2つあります（{other} とこのファイル）。どちらを読むか決められないので、1つだけ残してください",
             en "two files for one input ({other} and this one): renkei cannot tell which to read; keep one";

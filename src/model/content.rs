@@ -274,6 +274,29 @@ fn key(source: &Path) -> String {
         .replace('\\', "/")
 }
 
+impl Content {
+    /// Every page made from a Markdown file, FAQ categories included: what
+    /// the desk names a file by.
+    pub fn pages(&self) -> impl Iterator<Item = &Page> {
+        self.home
+            .iter()
+            .chain(self.guides.index.iter())
+            .chain(self.guides.pages.iter())
+            .chain(self.manuals.iter())
+            .chain(
+                self.products
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.index).chain(p.pages.iter())),
+            )
+            .chain(self.faq.iter())
+            .chain(self.faq_categories.iter().map(|c| &c.page))
+            .chain(self.news.index.iter())
+            .chain(self.news.pages.iter())
+            .chain(self.surveys.iter())
+            .chain(self.others.iter())
+    }
+}
+
 /// Every page with a body of its own (`faq/_index.md` included, FAQ
 /// category files not).
 fn pages_mut(content: &mut Content) -> Vec<&mut Page> {

@@ -25,6 +25,23 @@ pub struct Repo {
     root: PathBuf,
 }
 
+/// The published version checked out beside the site, removed when dropped.
+pub struct PublishedCopy {
+    repo: Repo,
+    dir: PathBuf,
+    /// The site's folder in it.
+    pub site: PathBuf,
+}
+
+impl Drop for PublishedCopy {
+    fn drop(&mut self) {
+        let path = self.dir.to_string_lossy().into_owned();
+        let _ = self.repo.run(&["worktree", "remove", "--force", &path]);
+        let _ = std::fs::remove_dir_all(&self.dir);
+        let _ = self.repo.run(&["worktree", "prune"]);
+    }
+}
+
 /// What a publication did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
@@ -119,6 +136,28 @@ impl Repo {
     /// The version last published: the upstream, else nothing yet.
     pub fn published(&self) -> Option<String> {
         self.upstream()
+    }
+
+    /// A checkout of the published version, to build and compare the
+    /// figures with; `None` before the first publication.
+    pub fn published_copy(&self) -> Option<PublishedCopy> {
+        let upstream = self.published()?;
+        let prefix = self.run(&["rev-parse", "--show-prefix"]).ok()?;
+        let dir = std::env::temp_dir().join(format!(
+            "renkei-published-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        let path = dir.to_string_lossy().into_owned();
+        self.run(&["worktree", "add", "--quiet", "--detach", &path, &upstream])
+            .ok()?;
+        Some(PublishedCopy {
+            repo: self.clone(),
+            site: dir.join(prefix.trim()),
+            dir,
+        })
     }
 
     /// The site's files that differ from the published version (all of them

@@ -50,10 +50,14 @@ pub fn summary(changed: &[git::Changed], title: impl Fn(&str) -> Option<String>)
     let removed = changed.iter().filter(|c| c.status == 'D').count();
     let rest = said.len().saturating_sub(3) + removed;
     said.truncate(3);
-    let mut line = said.join("、");
+    let comma = match crate::messages::lang() {
+        crate::messages::Lang::Ja => "、",
+        crate::messages::Lang::En => "; ",
+    };
+    let mut line = said.join(comma);
     if rest > 0 {
         if !line.is_empty() {
-            line.push('、');
+            line.push_str(comma);
         }
         line.push_str(&PublishMsg::SummaryMore { count: rest }.to_string());
     }

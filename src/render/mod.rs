@@ -13,6 +13,7 @@ pub mod map;
 pub mod markdown;
 pub mod opendata;
 mod pages;
+mod phrases;
 mod qr;
 pub mod search;
 pub mod views;
@@ -454,6 +455,7 @@ fn site_view(site: &Site, figures: &Figures) -> SiteView {
 fn templates(site: &Site, diags: &mut Diagnostics) -> Option<tera::Tera> {
     let mut tera = tera::Tera::default();
     tera.set_escape_fn(format::escape);
+    tera.register_filter("phrases", phrases::Filter);
     let sources = site
         .theme
         .templates

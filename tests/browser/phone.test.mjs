@@ -53,6 +53,13 @@ function badTables() {
     if (!['auto', 'scroll'].includes(overflow)) found.push(`"${name}" does not scroll in its own box`);
     if (box.getBoundingClientRect().right > document.documentElement.clientWidth + 1) found.push(`"${name}" box is wider than the screen`);
     if (box.scrollWidth > box.clientWidth && box.tabIndex < 0) found.push(`"${name}" scrolls but cannot be reached with the keyboard`);
+    // The rate (a figure table's key cell) is always in view, never behind a scroll.
+    for (const cell of table.querySelectorAll('td.key')) {
+      if (cell.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) {
+        found.push(`"${name}" hides its rate ${cell.textContent} behind a scroll`);
+        break;
+      }
+    }
   }
   return found;
 }

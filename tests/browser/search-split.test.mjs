@@ -2,8 +2,8 @@
 // every target office (`include_not_adopted`). Builds a generated prefecture
 // of 7,000 offices (bench/gen-prefecture.mjs) with the binary run.sh built,
 // serves it on a free loopback port, and checks that a search in one
-// municipality fetches only its part while a prefecture-wide search fetches
-// them all and counts right.
+// municipality fetches only its part, a prefecture-wide text search one bucket
+// of text grams, and that both count right.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -86,17 +86,42 @@ test('a search in one municipality fetches only that municipality\'s part', asyn
   await page.close();
 });
 
-test('a prefecture-wide search fetches every part and counts every match', async () => {
+test('a prefecture-wide text search fetches one gram bucket and counts every match', async () => {
   const page = await open('?q=' + encodeURIComponent('ｹｱﾌﾟﾗﾝ'));
   const want = expected(['ケアプラン']);
   await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n}件の事業所が見つかりました（うち`), want.length);
-  const manifest = JSON.parse(readFileSync(join(dir, 'public/search/index.json'), 'utf8'));
-  assert.deepEqual(page.fetched.sort(), ['index.json', ...manifest.parts.map((p) => p.url)].sort());
+  assert.equal(page.fetched.length, 2, page.fetched.join(' '));
+  assert.equal(page.fetched[0], 'index.json');
+  assert.match(page.fetched[1], /^g\/\d+\.json$/);
   assert.equal(await page.locator('#office-results .office').count(), 50, 'the first 50 are shown');
   await page.click('.office-more');
   assert.equal(await page.locator('#office-results .office').count(), 100);
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('office')), true,
     'focus moves to the first newly shown office');
+  await page.close();
+});
+
+test('an office that has not adopted is found by its number across the prefecture, linked to its page', async () => {
+  const adopted = readFileSync(join(dir, 'data/adoption/2025-11-30.csv'), 'utf8');
+  const office = offices.find((o) => !adopted.includes(o.office_number));
+  const number = office.office_number;
+  const page = await open('?q=' + encodeURIComponent(`${number.slice(0, 2)}-${number.slice(2, 6)}-${number.slice(6)}`));
+  await page.waitForFunction(() => document.getElementById('search-status').textContent.startsWith('1件の事業所が見つかりました'));
+  assert.equal(page.fetched.length, 2, page.fetched.join(' '));
+  const item = page.locator('#office-results .office');
+  assert.equal(await item.locator('.office-badge').textContent(), '未導入');
+  assert.equal(await item.locator('h3 a').getAttribute('href'), `/offices/${number}/`);
+  await page.selectOption('#search-a', '1');
+  await page.waitForFunction(() => document.getElementById('search-status').textContent.startsWith('0件'));
+  await page.close();
+});
+
+test('a query of very common pairs only falls back to the parts', async () => {
+  const page = await open('?q=' + encodeURIComponent('介護'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'public/search/index.json'), 'utf8'));
+  assert.ok(manifest.grams.stop.includes('介護'), 'a stop pair');
+  await page.waitForFunction(() => window.renkeiSearch.ready);
+  assert.deepEqual(page.fetched.sort(), ['index.json', ...manifest.parts.map((p) => p.url)].sort());
   await page.close();
 });
 

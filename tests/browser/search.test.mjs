@@ -22,13 +22,27 @@ function csv(path) {
 const snapshots = readdirSync(join(root, 'data/adoption')).filter((f) => f.endsWith('.csv')).sort();
 const adoptedNumbers = new Set(csv(`data/adoption/${snapshots.at(-1)}`).map((r) => r['事業所番号'] ?? r.office_number));
 const municipalities = new Map(csv('data/municipalities.csv').map((m) => [m.code, m.name]));
-const adopted = csv('data/offices.csv').filter((o) => adoptedNumbers.has(o.office_number));
+const targets = csv('data/offices.csv');
+const adopted = targets.filter((o) => adoptedNumbers.has(o.office_number));
 
-/** Adopted offices with any of `spellings` in a searchable field: the oracle. */
+/** Offices (adopted or not) with any of `spellings` in a searchable field: the oracle. */
 function expected(spellings, code) {
-  return adopted.filter((o) => (!code || o.municipality_code === code) &&
+  return targets.filter((o) => (!code || o.municipality_code === code) &&
     [o.name, o.name_kana, o.corporation, o.address, municipalities.get(o.municipality_code)]
       .some((field) => spellings.some((s) => field.includes(s))));
+}
+
+/** What the page announces for the offices `want`. */
+function announcement(want) {
+  const a = want.filter((o) => adoptedNumbers.has(o.office_number)).length;
+  return `${want.length}件の事業所が見つかりました（うち導入済み${a}件）`;
+}
+
+/** The names shown are the first 50 of `want` (all of them when fewer). */
+function assertShown(names, want) {
+  assert.equal(names.length, Math.min(50, want.length));
+  const wanted = new Set(want.map((o) => o.name));
+  assert.ok(names.every((n) => wanted.has(n)), names.join(' / '));
 }
 
 let browser;
@@ -62,18 +76,18 @@ async function waitForAnnouncement(page, text) {
   await page.waitForFunction((t) => document.getElementById('search-status').textContent === t, text);
 }
 
-test('さくら finds サクラ介護センター and every adopted office read さくら', async () => {
+test('さくら finds サクラ介護センター and every office read さくら, adopted or not', async () => {
   const page = await open();
   await type(page, 'さくら');
   const want = expected(['さくら', 'サクラ', 'ｻｸﾗ']);
   assert.ok(want.length > 10, 'the demo has many さくら offices');
-  const announced = `${want.length}件の事業所が見つかりました`;
+  const announced = announcement(want);
   await waitForAnnouncement(page, announced);
   assert.equal(await count(page), announced);
+  assert.ok(await page.locator('#office-results .office-not-adopted').count() > 0, '未導入 offices are found too');
   const names = await shownNames(page);
-  assert.equal(names.length, want.length);
-  assert.ok(names.includes('サクラ介護センター（架空）'));
-  assert.deepEqual(new Set(names), new Set(want.map((o) => o.name)));
+  assertShown(names, want);
+  assert.ok(want.some((o) => o.name === 'サクラ介護センター（架空）'));
   await screenshot(page, 'search-sakura-desktop');
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -83,17 +97,17 @@ test('a half-width kana query matches full-width readings', async () => {
   const page = await open();
   await type(page, 'ｻｸﾗｶｲｺﾞ');
   const want = expected(['サクラカイゴ', 'さくらかいご']);
-  await waitForAnnouncement(page, `${want.length}件の事業所が見つかりました`);
+  await waitForAnnouncement(page, announcement(want));
   const names = await shownNames(page);
   assert.ok(names.includes('サクラ介護センター（架空）'), names.join(' / '));
-  assert.deepEqual(new Set(names), new Set(want.map((o) => o.name)));
+  assertShown(names, want);
   await page.close();
 });
 
 test('an office number with hyphens finds that one office', async () => {
   const page = await open();
   await type(page, '44-1001-0030');
-  await waitForAnnouncement(page, '1件の事業所が見つかりました');
+  await waitForAnnouncement(page, '1件の事業所が見つかりました（うち導入済み1件）');
   assert.deepEqual(await shownNames(page), ['サクラ介護センター（架空）']);
   assert.match(await page.locator('#office-results .office').first().textContent(), /4410010030/);
   await page.close();
@@ -105,9 +119,9 @@ test('a municipality filter and a word narrow to that municipality', async () =>
   await type(page, 'さくら');
   const want = expected(['さくら', 'サクラ', 'ｻｸﾗ'], '442011');
   assert.ok(want.length > 0);
-  await waitForAnnouncement(page, `${want.length}件の事業所が見つかりました`);
+  await waitForAnnouncement(page, announcement(want));
   assert.deepEqual(await page.locator('#office-results h2 a').allTextContents(), ['大分市']);
-  assert.deepEqual(new Set(await shownNames(page)), new Set(want.map((o) => o.name)));
+  assertShown(await shownNames(page), want);
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('q'), 'さくら');
   assert.equal(url.searchParams.get('m'), '442011');
@@ -117,16 +131,16 @@ test('a municipality filter and a word narrow to that municipality', async () =>
 test('the URL restores the state, and the back button the state before', async () => {
   const want = expected(['さくら', 'サクラ', 'ｻｸﾗ'], '442011');
   const page = await open('?q=' + encodeURIComponent('さくら') + '&m=442011');
-  await waitForAnnouncement(page, `${want.length}件の事業所が見つかりました`);
+  await waitForAnnouncement(page, announcement(want));
   assert.equal(await page.inputValue('#search-q'), 'さくら');
   assert.equal(await page.inputValue('#search-m'), '442011');
-  assert.equal((await shownNames(page)).length, want.length);
+  assertShown(await shownNames(page), want);
 
   await page.selectOption('#search-m', '');
   const all = expected(['さくら', 'サクラ', 'ｻｸﾗ']);
-  await waitForAnnouncement(page, `${all.length}件の事業所が見つかりました`);
+  await waitForAnnouncement(page, announcement(all));
   await page.goBack();
-  await waitForAnnouncement(page, `${want.length}件の事業所が見つかりました`);
+  await waitForAnnouncement(page, announcement(want));
   assert.equal(await page.inputValue('#search-m'), '442011');
   assert.equal(await page.inputValue('#search-q'), 'さくら');
   await page.close();
@@ -135,8 +149,8 @@ test('the URL restores the state, and the back button the state before', async (
 test('no match says so and what to try', async () => {
   const page = await open();
   await type(page, 'zzzzz');
-  await waitForAnnouncement(page, '0件の事業所が見つかりました');
-  assert.match(await page.locator('.office-empty').textContent(), /まだ導入していない可能性があります/);
+  await waitForAnnouncement(page, '0件の事業所が見つかりました（うち導入済み0件）');
+  assert.match(await page.locator('.office-empty').textContent(), /表記を変えるか/);
   await page.close();
 });
 
@@ -196,4 +210,18 @@ test('without JavaScript every adopted office is listed by municipality', async 
   const withOffices = [...municipalities].filter(([code]) => adopted.some((o) => o.municipality_code === code));
   assert.deepEqual(headings, withOffices.map(([, name]) => name));
   await context.close();
+});
+
+test('on the city portal, choosing the city finds every office of its areas', async () => {
+  const cityOffices = readFileSync(join(root, 'examples/city/data/offices.csv'), 'utf8').trim().split('\n').length - 1;
+  const page = await browser.newPage({ viewport: viewports.phone });
+  await page.goto(siteUrl + 'city/offices/');
+  await page.selectOption('#search-m', '312029');
+  await page.waitForFunction(() => /^\d+件の事業所が見つかりました/.test(document.getElementById('search-status').textContent));
+  const text = await page.locator('#search-status').textContent();
+  assert.equal(Number(text.match(/^(\d+)件/)[1]), cityOffices, text);
+  await page.selectOption('#search-m', 'minatoyama');
+  await page.waitForFunction((t) => document.getElementById('search-status').textContent !== t, text);
+  assert.deepEqual(await page.locator('#office-results h2 a').allTextContents(), ['湊山圏域']);
+  await page.close();
 });

@@ -88,8 +88,8 @@ nakatsu-north,北部圏域,442038,2025-11-30,1,1,100.0,0,0,,1\n"
         "{index}"
     );
     assert!(
-        index.contains("\"area\":[3,1,0]"),
-        "by office number: {index}"
+        index.contains("\"area\":[2,3,0,1,0,1]"),
+        "every office, by office number: {index}"
     );
     let offices = site.output("offices/index.html");
     assert!(offices.contains("<label for=\"search-r\">圏域</label>"));

@@ -170,7 +170,7 @@ fn municipality_page_shows_service_types_as_stacked_bars() {
     assert!(!bars.is_empty());
     for bar in &bars {
         let row = format!(
-            "<th scope=\"row\">{}</th>\n      <td class=\"num\">{}</td>\n      <td class=\"num\">{}</td>",
+            "<th scope=\"row\">{}</th>\n      <td class=\"num\" data-label=\"対象事業所数\">{}</td>\n      <td class=\"num\" data-label=\"導入済\">{}</td>",
             bar["label"], bar["offices"], bar["adopted"]
         );
         assert!(page.contains(&row), "the table lacks {row}");

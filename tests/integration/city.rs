@@ -61,6 +61,10 @@ fn the_example_city_portal_is_about_the_city_and_its_areas() {
         index.contains("\"code\":[\"312029\",\"minatoyama\","),
         "the search filters by area"
     );
+    assert!(
+        index.contains("\"parent\":[-1,0,0,0,0,0,0,0]"),
+        "choosing the city chooses its areas: {index}"
+    );
     let offices = site.output("offices/index.html");
     assert!(
         offices.contains("<option value=\"minatoyama\""),

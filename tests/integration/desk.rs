@@ -504,3 +504,89 @@ fn a_list_with_an_unknown_office_cannot_be_registered() {
     assert!(!site.path().join("data/adoption/2025-12-31.csv").exists());
     assert!(!site.path().join(".renkei/history").exists());
 }
+
+#[test]
+fn a_registered_list_and_an_edited_page_are_published_in_one_commit() {
+    let (site, remote) = crate::publishing::published_site();
+    let desk = Opened::new(&site);
+    let list = "office_number,linking,software\n4470100001,true,みらいケアノート\n4410100002,true,\n4410100003,あり,\n4470100004,0,つばさ\n";
+    let checked = desk.upload("adoption", "", "2026-01-31.csv", list);
+    let id = hidden_id(&checked.body, "/_renkei/data/register");
+    assert_eq!(
+        desk.post("/_renkei/data/register", &[("id", &id)]).status,
+        303
+    );
+    site.write(
+        "content/guides/start.md",
+        &GUIDE.replace("本文。", "新しい本文。"),
+    );
+    let page = desk.get("/_renkei/publish");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body
+            .contains("<code>data/adoption/2026-01-31.csv</code>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<td id=\"site-after\">4 (80.0%)</td>"),
+        "{}",
+        page.body
+    );
+    let prefilled = "update \"導入の流れ\"; register the adoption list of 2026-01-31";
+    assert!(
+        page.body.contains(&prefilled.replace('"', "&quot;")),
+        "{}",
+        page.body
+    );
+    let published = desk.post("/_renkei/publish", &[("message", prefilled)]);
+    assert_eq!(published.status, 200, "{}", published.body);
+    assert!(
+        published.body.contains("published: pushed main"),
+        "{}",
+        published.body
+    );
+    assert_eq!(
+        crate::publishing::remote_log(remote.path()),
+        [prefilled, "始め"]
+    );
+    assert_eq!(
+        crate::publishing::files_of_last_commit(remote.path()),
+        ["content/guides/start.md", "data/adoption/2026-01-31.csv"]
+    );
+    // The desk's history and the preview's output stay out of Git.
+    assert!(site.path().join(".renkei/history").is_dir());
+    let tracked = crate::publishing::git(site.path(), &["ls-files"]);
+    assert!(
+        !tracked.contains(".renkei") && !tracked.contains("public/"),
+        "{tracked}"
+    );
+}
+
+#[test]
+fn without_git_the_desk_makes_the_zip() {
+    let site = TestSite::minimal();
+    let desk = Opened::new(&site);
+    let page = desk.get("/_renkei/publish");
+    assert!(
+        page.body.contains("is not a Git repository"),
+        "{}",
+        page.body
+    );
+    let made = desk.post("/_renkei/publish/zip", &[]);
+    assert_eq!(made.status, 200, "{}", made.body);
+    let zips: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("公開用-") && n.ends_with(".zip"))
+        .collect();
+    assert_eq!(zips.len(), 1, "{}", made.body);
+    assert!(made.body.contains(&zips[0]), "{}", made.body);
+    let refused = desk.request(
+        "POST",
+        "/_renkei/publish/zip",
+        &format!("Cookie: {}\r\n", desk.cookie),
+        b"",
+    );
+    assert_eq!(refused.status, 403, "a change without the desk's Origin");
+}

@@ -157,8 +157,15 @@ impl TestSite {
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
-    /// Reads an output file of the last build as text (BOM kept).
+    /// Reads an output file of the last build as text (BOM kept), without
+    /// the `<wbr>` line-break hints between phrases, so tests match the
+    /// text as a reader sees it ([`TestSite::output_raw`] keeps them).
     pub fn output(&self, rel: &str) -> String {
+        self.output_raw(rel).replace("<wbr>", "")
+    }
+
+    /// Reads an output file of the last build as written.
+    pub fn output_raw(&self, rel: &str) -> String {
         let path = self.path().join("public").join(rel);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
@@ -217,6 +224,24 @@ pub fn renkei<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
     }
+}
+
+/// Every file below `dir`, by its path relative to `dir`.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -103,15 +103,15 @@ fn respondents_are_digits_only() {
 }
 
 #[test]
-fn a_text_file_in_data_adoption_is_an_error_saying_how_to_save_it() {
+fn another_file_in_data_adoption_is_an_error_saying_how_to_save_it() {
     let site = refused_in_japanese(
-        |site| site.write("data/adoption/2025-12-31.txt", "事業所番号\n4470100001\n"),
-        "エラー: data/adoption/2025-12-31.txt: CSV でも Excel のブックでもないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel のブック（`2025-12-31.xlsx`）か「CSV UTF-8（コンマ区切り）」（`2025-12-31.csv`）で data/adoption に保存し、このファイルは data/adoption から外してください\n",
+        |site| site.write_bytes("data/adoption/2025-12-31.pdf", b"%PDF-1.7"),
+        "エラー: data/adoption/2025-12-31.pdf: CSV でも Excel のブックでもないので読み込めません（古い数字のまま公開されないよう、エラーにしています）。Excel のブック（`2025-12-31.xlsx`）か「CSV UTF-8（コンマ区切り）」（`2025-12-31.csv`）で data/adoption に保存し、このファイルは data/adoption から外してください\n",
     );
     check_in(&site, "en").assert_stderr_has(
-        "error: data/adoption/2025-12-31.txt: neither a CSV file nor a spreadsheet, so it is not read (an error, so that the old figures are not published as if nothing had arrived): save the list as an Excel book (2025-12-31.xlsx) or as \"CSV UTF-8 (Comma delimited)\" (2025-12-31.csv) in data/adoption, and move this file out of data/adoption\n",
+        "error: data/adoption/2025-12-31.pdf: neither a CSV file nor a spreadsheet, so it is not read (an error, so that the old figures are not published as if nothing had arrived): save the list as an Excel book (2025-12-31.xlsx) or as \"CSV UTF-8 (Comma delimited)\" (2025-12-31.csv) in data/adoption, and move this file out of data/adoption\n",
     );
-    site.remove("data/adoption/2025-12-31.txt");
+    site.remove("data/adoption/2025-12-31.pdf");
     site.write("data/adoption/README.md", "担当課が毎月置きます。\n");
     site.write_bytes("data/adoption/~$2025-12-31.xlsx", b"lock");
     let run = site.run(&["check", "--lang", "ja"]);

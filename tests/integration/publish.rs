@@ -158,7 +158,7 @@ fn workflows_trigger_on_pull_requests_main_and_tags() {
     assert_eq!(
         targets,
         [
-            "x86_64-pc-windows-msvc",
+            "x86_64-pc-windows-gnu",
             "aarch64-apple-darwin",
             "x86_64-apple-darwin",
             "x86_64-unknown-linux-musl"

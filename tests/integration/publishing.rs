@@ -10,7 +10,7 @@ use renkei::publish::git::{Changed, Repo};
 
 use crate::harness::TestSite;
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -27,12 +27,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 /// A site in a repository whose `main` is published to a bare remote.
-fn published_site() -> (TestSite, tempfile::TempDir) {
+pub fn published_site() -> (TestSite, tempfile::TempDir) {
     let site = TestSite::minimal();
     let remote = tempfile::tempdir().unwrap();
     git(remote.path(), &["init", "--quiet", "--bare", "-b", "main"]);
     git(site.path(), &["init", "--quiet", "-b", "main"]);
-    site.write(".gitignore", "/public/\n/.renkei/\n*.zip\n");
     git(site.path(), &["add", "-A"]);
     git(site.path(), &["commit", "--quiet", "-m", "始め"]);
     let url = remote.path().to_str().unwrap();
@@ -41,14 +40,14 @@ fn published_site() -> (TestSite, tempfile::TempDir) {
     (site, remote)
 }
 
-fn remote_log(remote: &Path) -> Vec<String> {
+pub fn remote_log(remote: &Path) -> Vec<String> {
     git(remote, &["log", "--format=%s", "main"])
         .lines()
         .map(str::to_string)
         .collect()
 }
 
-fn files_of_last_commit(remote: &Path) -> Vec<String> {
+pub fn files_of_last_commit(remote: &Path) -> Vec<String> {
     git(remote, &["show", "--name-only", "--format=", "main"])
         .lines()
         .map(str::to_string)

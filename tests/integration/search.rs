@@ -40,8 +40,21 @@ fn strings(value: &Value) -> Vec<&str> {
 }
 
 #[test]
-fn index_holds_adopted_offices_by_default() {
+fn index_holds_every_office_by_default() {
     let site = TestSite::minimal();
+    site.build_ok();
+    let index = manifest(&site);
+    assert_eq!(index["all"], true);
+    assert_eq!(numbers(&index["rows"]).len(), 5, "adopted or not");
+}
+
+#[test]
+fn index_holds_only_adopted_offices_when_told() {
+    let site = TestSite::minimal();
+    site.write(
+        "site.toml",
+        &format!("{SITE_TOML}\n[search]\ninclude_not_adopted = false\n"),
+    );
     site.build_ok();
     let index = manifest(&site);
     assert_eq!(index["all"], false);
@@ -203,6 +216,21 @@ fn a_large_site_is_split_by_municipality_and_lists_municipalities() {
         "1001 adopted offices are listed per municipality page"
     );
     assert!(!page.contains(r#"<li class="office""#));
+    // Text across every municipality: each whole office number is in the
+    // bucket its gram hashes to (FNV-1a over code points, as search.js).
+    let grams = &index["grams"];
+    let buckets = grams["buckets"].as_u64().expect("a bucket count") as u32;
+    let stop = strings(&grams["stop"]);
+    assert!(stop.contains(&"事業"), "in every name: {stop:?}");
+    let number = "4410100042";
+    let hash = format!("#{number}")
+        .chars()
+        .fold(2_166_136_261_u32, |h, c| {
+            (h ^ u32::from(c)).wrapping_mul(16_777_619)
+        });
+    let bucket: Value =
+        serde_json::from_str(&site.output(&format!("search/g/{}.json", hash % buckets))).unwrap();
+    assert!(numbers(&bucket).iter().any(|n| n == number));
 }
 
 #[test]
@@ -216,8 +244,12 @@ fn unknown_search_setting_fails_check_too() {
 }
 
 #[test]
-fn before_the_first_snapshot_the_index_is_empty() {
+fn before_the_first_snapshot_an_adopted_only_index_is_empty() {
     let site = TestSite::minimal();
+    site.write(
+        "site.toml",
+        &format!("{SITE_TOML}\n[search]\ninclude_not_adopted = false\n"),
+    );
     site.remove("data/adoption/2025-11-30.csv");
     site.build_ok();
     assert_eq!(numbers(&manifest(&site)["rows"]), Vec::<String>::new());

@@ -2,7 +2,6 @@
 //! inputs are Excel books or an OpenDocument book builds exactly as the same
 //! site in CSV, and what cannot be read says how to save it.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -157,27 +156,9 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
     zip.finish().unwrap().into_inner()
 }
 
-/// Every file of the last build's output, by path.
-fn published(site: &TestSite) -> BTreeMap<String, Vec<u8>> {
-    let public = site.path().join("public");
-    walkdir::WalkDir::new(&public)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(&public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 /// Asserts that two builds published the same files, naming those that differ.
 fn assert_same_output(books: &TestSite, csv: &TestSite) {
+    let published = |site: &TestSite| harness::tree(&site.path().join("public"));
     let (books, csv) = (published(books), published(csv));
     assert_eq!(
         books.keys().collect::<Vec<_>>(),
@@ -244,6 +225,18 @@ fn the_sheet_with_the_headers_is_read_and_named_in_findings() {
     run.assert_stderr_has("warning: data/adoption/2025-11-30.xlsx:5: sheet \"名簿\": office_number \"4499999999\" is not in data/offices.csv");
     let run = site.run(&["check", "--lang", "ja"]);
     run.assert_stderr_has("data/adoption/2025-11-30.xlsx:5: シート「名簿」: ");
+    // Many rows of one problem in a book of several sheets are one finding.
+    let unknown: String = (1..=5).map(|i| format!("449999999{i},true,\n")).collect();
+    site.write_bytes(
+        "data/adoption/2025-11-30.xlsx",
+        &xlsx(
+            &format!("{}{unknown}", harness::SNAPSHOT),
+            &["説明", "名簿"],
+        ),
+    );
+    let run = site.build_ok();
+    run.assert_stderr_has("warning: data/adoption/2025-11-30.xlsx: 5 rows");
+    assert!(!run.stderr.contains(".xlsx:6:"), "{}", run.stderr);
 }
 
 #[test]
@@ -336,6 +329,25 @@ fn tab_separated_and_unicode_text_saves_read_like_csv() {
 }
 
 #[test]
+fn a_text_save_named_txt_says_to_name_it_csv() {
+    let site = TestSite::minimal();
+    site.remove("data/offices.csv");
+    site.write("data/offices.txt", &harness::OFFICES.replace(',', "\t"));
+    site.write("data/adoption/R7.12.31.txt", harness::SNAPSHOT);
+    site.write("data/adoption/README.txt", "毎月置きます\n");
+    let run = site.build_fails();
+    run.assert_stderr_has("error: data/offices.txt: a text file (.txt) is not read: if it is Excel's \"Text (Tab delimited)\" or \"Unicode Text\" save, rename it offices.csv and it is read as it is (or put the Excel book itself in its place)");
+    run.assert_stderr_has("error: data/adoption/R7.12.31.txt: a text file (.txt) is not read: if it is Excel's \"Text (Tab delimited)\" or \"Unicode Text\" save, rename it 2025-12-31.csv");
+    assert!(!run.stderr.contains("README"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("required file is missing"),
+        "{}",
+        run.stderr
+    );
+    site.run(&["check", "--lang", "ja"]).assert_stderr_has("エラー: data/offices.txt: テキストのファイル（.txt）は読み込みません。Excel の「テキスト（タブ区切り）」や「Unicode テキスト」で保存したものなら、名前を `offices.csv` に変えるとそのまま読めます");
+}
+
+#[test]
 fn plan_dates_in_the_forms_people_write() {
     let site = TestSite::minimal();
     site.write(
@@ -368,6 +380,25 @@ fn a_mistyped_column_is_named_with_the_column_it_probably_meant() {
         &harness::SNAPSHOT.replace(",software", ",fax"),
     );
     site.build_ok().assert_stderr_has("warning: data/adoption/2025-11-30.csv:1: column \"fax\" is not used by renkei (expected \"office_number\" / \"事業所番号\", \"linking\" / \"連携実績\", \"software\" / \"介護ソフト\")");
+}
+
+#[test]
+fn a_title_above_the_header_is_named_with_the_header_row() {
+    let site = TestSite::minimal();
+    site.remove("data/adoption/2025-11-30.csv");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "導入事業所一覧（令和7年11月30日現在）")
+        .unwrap();
+    sheet.write_string(2, 0, "事業所番号").unwrap();
+    sheet.write_number(3, 0, 4470100001.0).unwrap();
+    site.write_bytes(
+        "data/adoption/2025-11-30.xlsx",
+        &book.save_to_buffer().unwrap(),
+    );
+    site.build_fails().assert_stderr_has("error: data/adoption/2025-11-30.xlsx:1: there are rows (a title?) above the header row on line 3: delete them, so that the header is the first row");
+    site.run(&["check", "--lang", "ja"]).assert_stderr_has("エラー: data/adoption/2025-11-30.xlsx:1: 見出しの行（3 行目）の上に、表題などの行があります。見出しが最初の行になるよう、上の行を消してください");
 }
 
 #[test]

@@ -32,10 +32,13 @@ fn service_tables_count_planned_offices_as_the_chart_draws_them() {
     // 訪問介護: one office, planned, so neither adopted nor not adopted.
     let row = &table[table.find(">訪問介護</th>").expect("the row")..];
     let cells: Vec<&str> = row
-        .split("<td class=\"num\">")
+        .split("<td class=\"num")
         .skip(1)
         .take(5)
-        .map(|c| &c[..c.find('<').expect("a cell")])
+        .map(|c| {
+            let c = &c[c.find('>').expect("a cell") + 1..];
+            &c[..c.find('<').expect("its end")]
+        })
         .collect();
     assert_eq!(cells, ["1", "0", "1", "0", "0.0%"], "{row}");
     // Without plans the column is not there.
@@ -218,5 +221,25 @@ fn a_failed_first_build_does_not_claim_a_previous_output_was_kept() {
         ja.stderr.contains("出力はまだ書き出していません"),
         "{}",
         ja.stderr
+    );
+}
+
+#[test]
+fn titles_headings_and_office_names_break_between_phrases() {
+    let site = TestSite::city();
+    site.build_ok();
+    let home = site.output_raw("index.html");
+    assert!(
+        home.contains(">米子市 ケアプランデータ<wbr>連携 導入支援<wbr>ポータル</a>"),
+        "{home}"
+    );
+    let office = site.output_raw("offices/3100020012/index.html");
+    assert!(
+        office.contains("<h1>たんぽぽ<wbr>地域包括支援<wbr>センター<wbr>（架空）"),
+        "{office}"
+    );
+    assert!(
+        office.contains("ケアプランデータ<wbr>連携<wbr>システムを<wbr>導入しました"),
+        "the flyer's title: {office}"
     );
 }

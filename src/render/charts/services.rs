@@ -61,13 +61,19 @@ pub fn draw(bars: &[ServiceBar], size: Size) -> (Canvas, f64) {
     let max = bars.iter().map(|b| b.offices).max().unwrap_or(0).max(1);
     let frame = Frame::bars(0.0..f64::from(max), (rows.bar.0 as i32, rows.bar.1 as i32));
     let with_plans = bars.iter().any(|b| b.planned > 0);
+    let per_pixel = f64::from(max) / (rows.bar.1 - rows.bar.0).max(1.0);
     let mut y = legend(&mut canvas, f, with_plans) + 4.0;
     let mut marks: Vec<Mark> = Vec::new();
     for (bar, figure) in bars.iter().zip(&figures) {
         let row = rows.row(&mut canvas, y, bar.name(), figure);
         let (y0, y1) = (row.bar_top, row.bar_top + rows.bar_height);
         let (adopted, offices) = (f64::from(bar.adopted), f64::from(bar.offices));
-        let planned = adopted + f64::from(bar.planned);
+        // A planned part of one or two offices stays visible (at least 4 px).
+        let planned = if bar.planned > 0 {
+            (adopted + f64::from(bar.planned)).max(adopted + 4.0 * per_pixel)
+        } else {
+            adopted
+        };
         let mut shapes = Vec::new();
         if bar.offices > bar.adopted {
             shapes.push(Shape::Rect(

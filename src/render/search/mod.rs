@@ -13,6 +13,8 @@
 //! shipped as written and folded by the browser with the same function when
 //! the index loads, rather than shipping every one of them twice.
 
+mod grams;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -148,6 +150,9 @@ struct Manifest<'a> {
     /// The parts when it is, in municipality order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parts: Vec<PartRef>,
+    /// With parts: the buckets text queries across every municipality use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grams: Option<grams::GramRef>,
 }
 
 #[derive(Serialize)]
@@ -245,7 +250,11 @@ pub fn files(
             parent: municipalities
                 .iter()
                 .map(|m| match (m.kind, m.parent) {
-                    (PlaceKind::Ward, Some(city)) if positions.contains_key(&city) => {
+                    // A ward in its city, an area in its city on a city portal
+                    // without wards: choosing the city chooses them too.
+                    (PlaceKind::Ward | PlaceKind::Area, Some(city))
+                        if positions.contains_key(&city) =>
+                    {
                         position(city) as i64
                     }
                     _ => -1,
@@ -272,6 +281,7 @@ pub fn files(
             .collect(),
         rows: None,
         parts: Vec::new(),
+        grams: None,
     };
     let index = Index {
         site,
@@ -287,6 +297,9 @@ pub fn files(
         manifest.rows = Some(index.part(all));
     } else {
         let municipality_of = |id: OfficeId| search.filed(id);
+        let index_dir = urls::SEARCH_INDEX
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir);
         let mut start = 0;
         while start < all.len() {
             let mut end = (start + PART_ROWS).min(all.len());
@@ -296,9 +309,6 @@ pub fn files(
             let rows = &all[start..end];
             let from = municipality_of(rows[0]);
             let url = urls::search_part(filter_value(site.places.get(from)));
-            let index_dir = urls::SEARCH_INDEX
-                .rsplit_once('/')
-                .map_or("", |(dir, _)| dir);
             files.push((format!("{index_dir}/{url}"), json(&index.part(rows))));
             manifest.parts.push(PartRef {
                 url,
@@ -308,6 +318,14 @@ pub fn files(
             });
             start = end;
         }
+        let grams = grams::grams(site, figures, search);
+        for (bucket, ids) in grams.buckets.iter().enumerate() {
+            files.push((
+                format!("{index_dir}/{}", urls::search_grams(bucket)),
+                json(&index.part(ids)),
+            ));
+        }
+        manifest.grams = Some(grams.reference);
     }
     files.push((urls::SEARCH_INDEX.to_string(), json(&manifest)));
     files

@@ -21,6 +21,7 @@ pub fn layout(title: &str, body: &str) -> String {
         ("/_renkei/data/", DeskMsg::DataDesk),
         ("/_renkei/history", DeskMsg::History),
         ("/_renkei/check", DeskMsg::Check),
+        ("/_renkei/publish", DeskMsg::Publish),
         ("/", DeskMsg::Preview),
     ]
     .iter()
@@ -292,40 +293,7 @@ pub fn data_result(
         out.push_str(&findings(&DeskMsg::CannotRegister.to_string(), blocking));
     }
     if let Some(effect) = effect {
-        let ((was, was_rate), (now, now_rate)) = &effect.site;
-        out.push_str(&format!(
-            "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody><tr><td id=\"site-before\">{was} ({was_rate}%)</td><td id=\"site-after\">{now} ({now_rate}%)</td></tr></tbody></table></div>\n",
-            title = DeskMsg::SiteFigures,
-            before = DeskMsg::Before,
-            after = DeskMsg::After,
-        ));
-        let rows: String = effect
-            .places
-            .iter()
-            .map(|(name, before, after)| {
-                format!(
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                    escape(name),
-                    escape(before),
-                    escape(after)
-                )
-            })
-            .collect();
-        let rows = if rows.is_empty() {
-            format!("<tr><td colspan=\"3\">{}</td></tr>", DeskMsg::NoneChanged)
-        } else {
-            rows
-        };
-        out.push_str(&format!(
-            "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{place}</th><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody>{rows}</tbody></table></div>\n",
-            title = DeskMsg::ChangedPlaces,
-            place = DeskMsg::PlaceName,
-            before = DeskMsg::Before,
-            after = DeskMsg::After,
-        ));
-        out.push_str(&offices_list(DeskMsg::NewlyAdopted, &effect.adopted));
-        out.push_str(&offices_list(DeskMsg::NoLongerAdopted, &effect.dropped));
-        out.push_str(&offices_list(DeskMsg::OfficesGone, &effect.gone));
+        out.push_str(&self::effect(effect));
     }
     let register = if blocking.is_empty() {
         format!(
@@ -342,6 +310,47 @@ pub fn data_result(
         escape(id),
         DeskMsg::Discard
     )
+}
+
+/// What a change does to the figures: the site's count and rate before
+/// and after, each place that changes, and the offices that come and go.
+pub fn effect(effect: &super::data::Effect) -> String {
+    let mut out = String::new();
+    let ((was, was_rate), (now, now_rate)) = &effect.site;
+    out.push_str(&format!(
+        "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody><tr><td id=\"site-before\">{was} ({was_rate}%)</td><td id=\"site-after\">{now} ({now_rate}%)</td></tr></tbody></table></div>\n",
+        title = DeskMsg::SiteFigures,
+        before = DeskMsg::Before,
+        after = DeskMsg::After,
+    ));
+    let rows: String = effect
+        .places
+        .iter()
+        .map(|(name, before, after)| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                escape(name),
+                escape(before),
+                escape(after)
+            )
+        })
+        .collect();
+    let rows = if rows.is_empty() {
+        format!("<tr><td colspan=\"3\">{}</td></tr>", DeskMsg::NoneChanged)
+    } else {
+        rows
+    };
+    out.push_str(&format!(
+        "<h2>{title}</h2>\n<div class=\"table\"><table><thead><tr><th scope=\"col\">{place}</th><th scope=\"col\">{before}</th><th scope=\"col\">{after}</th></tr></thead><tbody>{rows}</tbody></table></div>\n",
+        title = DeskMsg::ChangedPlaces,
+        place = DeskMsg::PlaceName,
+        before = DeskMsg::Before,
+        after = DeskMsg::After,
+    ));
+    out.push_str(&offices_list(DeskMsg::NewlyAdopted, &effect.adopted));
+    out.push_str(&offices_list(DeskMsg::NoLongerAdopted, &effect.dropped));
+    out.push_str(&offices_list(DeskMsg::OfficesGone, &effect.gone));
+    out
 }
 
 /// Findings that do not stop anything, each with its place.

@@ -10,6 +10,7 @@
 mod data;
 mod html;
 pub mod page;
+mod publish;
 mod store;
 
 use std::collections::HashMap;
@@ -106,6 +107,8 @@ impl Desk {
             .route("/_renkei/history", get(history))
             .route("/_renkei/undo", post(undo))
             .route("/_renkei/check", get(check))
+            .route("/_renkei/publish", get(publish_page).post(publish_now))
+            .route("/_renkei/publish/zip", post(publish_zip))
             .route("/_renkei/data/", get(data_form))
             .route("/_renkei/data/check", post(data_check))
             .route("/_renkei/data/register", post(data_register))
@@ -831,6 +834,60 @@ async fn check(State(desk): State<Desk>) -> Response {
             &DeskMsg::Check.to_string(),
             &html::check(&found),
         ),
+        None => failed(),
+    }
+}
+
+/// 公開: what would be published, and the form that publishes it.
+async fn publish_page(State(desk): State<Desk>) -> Response {
+    publish_outcome(desk, |_, _| String::new()).await
+}
+
+#[derive(Deserialize)]
+struct PublishForm {
+    message: String,
+}
+
+/// 公開する: one commit of the site's own files, pushed.
+async fn publish_now(State(desk): State<Desk>, Form(form): Form<PublishForm>) -> Response {
+    publish_outcome(desk, move |state, _| match state.publish(&form.message) {
+        Ok(steps) => {
+            let said: Vec<String> = steps.iter().map(ToString::to_string).collect();
+            html::notice(&said.join(" "), false)
+        }
+        Err(why) => html::notice(&why, true),
+    })
+    .await
+}
+
+/// 公開用ファイルを作る: the built site as a zip in the site's folder.
+async fn publish_zip(State(desk): State<Desk>) -> Response {
+    publish_outcome(desk, |state, root| match state.zip(root) {
+        Ok(said) => html::notice(&said, false),
+        Err(why) => html::notice(&why, true),
+    })
+    .await
+}
+
+/// The 公開 page after `act` (nothing, a publication or a zip), its state
+/// read again afterwards so the page shows what is now true.
+async fn publish_outcome(
+    desk: Desk,
+    act: impl FnOnce(&publish::State, &Path) -> String + Send + 'static,
+) -> Response {
+    let shown = blocking(move || {
+        let inner = &desk.inner;
+        let _writing = inner.one_at_a_time();
+        let before = publish::state(&inner.root, &inner.url);
+        let top = act(&before, &inner.root);
+        if top.is_empty() {
+            return before.page("");
+        }
+        publish::state(&inner.root, &inner.url).page(&top)
+    })
+    .await;
+    match shown {
+        Some(body) => page(StatusCode::OK, &DeskMsg::Publish.to_string(), &body),
         None => failed(),
     }
 }

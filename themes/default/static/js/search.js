@@ -7,8 +7,10 @@
  * src/render/search/mod.rs) is fetched on first use: column arrays, facet
  * values stored once, office numbers as sorted differences. A large site's
  * index comes in parts by municipality; a search in one municipality fetches
- * only its part, a search across all of them fetches parts in order and shows
- * results as they arrive.
+ * only its part; a text search across all of them fetches the one bucket of
+ * text grams (src/render/search/grams.rs) that holds every office containing
+ * a pair of characters of the query, and only a query made of very common
+ * pairs (or no text) fetches the parts in order, showing results as they arrive.
  *
  * `fold` and `terms` must stay the same functions as src/fold.rs:
  * tests/fixtures/folding-cases.json is checked against both.
@@ -105,6 +107,9 @@
   let manifestLoad = null;
   /** Per part: null (not asked), a promise (loading) or the prepared part. */
   let parts = [];
+  /** Per gram bucket, the same; and the stop pairs, filed in no bucket. */
+  let buckets = [];
+  let stopGrams = new Set();
   let partRefs = [];
   let limit = PAGE;
   let lastEdit = 0;
@@ -120,7 +125,9 @@
   let previous = null;
 
   root.hidden = false;
-  countLine.textContent = '導入済みの事業所 ' + root.dataset.adopted + '件';
+  countLine.textContent = root.dataset.total && root.dataset.total !== root.dataset.adopted
+    ? '対象の事業所 ' + root.dataset.total + '件（うち導入済み ' + root.dataset.adopted + '件）'
+    : '導入済みの事業所 ' + root.dataset.adopted + '件';
 
   function loadManifest() {
     if (!manifestLoad) {
@@ -139,6 +146,10 @@
           } else {
             partRefs = data.parts;
             parts = partRefs.map(() => null);
+          }
+          if (data.grams) {
+            buckets = new Array(data.grams.buckets).fill(null);
+            stopGrams = new Set(data.grams.stop);
           }
         })
         .catch(() => {
@@ -208,6 +219,56 @@
 
   function loaded(p) {
     return parts[p] && !(parts[p] instanceof Promise);
+  }
+
+  /** A gram's bucket: FNV-1a over its code points, as grams.rs. */
+  function gramBucket(gram) {
+    let h = 2166136261;
+    for (const c of gram) {
+      h ^= c.codePointAt(0);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+    return h % buckets.length;
+  }
+
+  /**
+   * The bucket holding every office that matches `words`: that of a pair of
+   * characters of one word (the longest first) that is not a stop pair, or,
+   * for a whole office number, of the number; -1 when there is none.
+   */
+  function bucketFor(words) {
+    if (buckets.length === 0) return -1;
+    const byLength = words.slice().sort((a, b) => b.length - a.length);
+    for (const word of byLength) {
+      if (/^[0-9]{2}[0-9a-z][0-9]{7}$/.test(word)) return gramBucket('#' + word);
+      const chars = Array.from(word);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const gram = chars[i] + chars[i + 1];
+        if (!stopGrams.has(gram)) return gramBucket(gram);
+      }
+    }
+    return -1;
+  }
+
+  /** Fetches a bucket once; 1 while it is missing, 0 once it is there. */
+  function ensureBucket(b) {
+    if (buckets[b] && !(buckets[b] instanceof Promise)) return 0;
+    if (!buckets[b]) {
+      buckets[b] = fetch(new URL('g/' + b + '.json', indexUrl))
+        .then((r) => {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        })
+        .then((data) => {
+          buckets[b] = prepare(data);
+          generation++;
+          queueRender();
+        })
+        .catch(() => {
+          buckets[b] = null;
+        });
+    }
+    return 1;
   }
 
   /**
@@ -338,9 +399,9 @@
    * many each municipality has. While the user types on, only the previous
    * matches are checked again.
    */
-  function filter(state) {
+  function filter(state, source) {
     const words = terms(state.q);
-    const facets = [state.m, state.s, state.w, state.a, state.r, state.l].join('\u0001');
+    const facets = [state.m, state.s, state.w, state.a, state.r, state.l, source.key].join('\u0001');
     const perMunicipality = new Int32Array(manifest.municipalities.code.length);
     const matches = [];
     let adopted = 0;
@@ -364,7 +425,7 @@
       // The longest word narrows most: scan for it, check the rest per row.
       const first = words.reduce((a, b) => (b.length > a.length ? b : a), '');
       const rest = words.filter((w) => w !== first);
-      for (const part of impossible ? [] : parts) {
+      for (const part of impossible ? [] : source.parts) {
         if (!part || part instanceof Promise) continue;
         const offers = service < 0 ? null : part.combinations.map((c) => c.includes(service));
         const candidates = first ? rowsWith(part, first) : part.rows;
@@ -413,7 +474,7 @@
     const st = part.status[i];
     const item = element('li', 'office');
     item.tabIndex = -1;
-    const heading = element('h3', 'office-name');
+    const heading = element('h3', 'office-name auto-phrase');
     const link = element('a', '', part.name[i]);
     link.href = officePattern.replace('{number}', row.number);
     heading.append(link);
@@ -508,9 +569,19 @@
     }
     active = true;
     const state = readControls();
-    const waiting = ensureParts(state.m ? chosenMunicipalities(state.m) : null);
+    // Across every municipality, a text query needs one bucket, not every part.
+    const bucket = state.m ? -1 : bucketFor(terms(state.q));
+    let waiting;
+    let source;
+    if (bucket >= 0) {
+      waiting = ensureBucket(bucket);
+      source = { key: 'g' + bucket, parts: waiting ? [] : [buckets[bucket]] };
+    } else {
+      waiting = ensureParts(state.m ? chosenMunicipalities(state.m) : null);
+      source = { key: 'parts', parts };
+    }
     const t0 = performance.now();
-    const { matches, adopted, perMunicipality } = filter(state);
+    const { matches, adopted, perMunicipality } = filter(state, source);
     const t1 = performance.now();
     render(matches, perMunicipality, waiting > 0);
     const t2 = performance.now();
