@@ -242,7 +242,28 @@ fn write_files(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<(), Tex
             file: path.display().to_string(),
             reason: common::io(&e),
         })?;
+        if path.extension().is_some_and(|x| x == "command") {
+            make_runnable(&path)?;
+        }
     }
+    Ok(())
+}
+
+/// The macOS launcher opens with a double-click only when it may run.
+#[cfg(unix)]
+fn make_runnable(path: &Path) -> Result<(), Text> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).map_err(|e| {
+        CliMsg::CannotWriteFile {
+            file: path.display().to_string(),
+            reason: common::io(&e),
+        }
+        .into()
+    })
+}
+
+#[cfg(not(unix))]
+fn make_runnable(_path: &Path) -> Result<(), Text> {
     Ok(())
 }
 

@@ -71,11 +71,11 @@ pub struct ShownError {
     pub message: String,
 }
 
-/// The errors of a failed build, sorted by place, for the overlay.
+/// The errors of a failed build, sorted by place and grouped as the
+/// terminal shows them (many rows with one problem are one finding).
 pub fn shown_errors(diags: &Diagnostics) -> Vec<ShownError> {
     diags
-        .clone()
-        .into_sorted()
+        .shown()
         .into_iter()
         .filter(|d| d.is_error())
         .map(|d| ShownError {

@@ -365,6 +365,30 @@ fn new_writes_a_site_that_builds_for_tokyo_with_its_special_wards() {
 }
 
 #[test]
+fn new_writes_the_desk_launchers_and_keeps_the_desk_out_of_git() {
+    let (_dir, root) = new_site("44");
+    let cmd = std::fs::read(root.join("編集を始める.cmd")).unwrap();
+    let cmd = String::from_utf8(cmd).unwrap();
+    assert!(cmd.contains("serve --open\r\n"), "{cmd:?}");
+    assert!(
+        !cmd.replace("\r\n", "").contains('\n'),
+        "CRLF throughout: {cmd:?}"
+    );
+    let command = root.join("編集を始める.command");
+    assert!(read(&command).starts_with("#!/bin/sh\n"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&command).unwrap().permissions().mode();
+        assert_eq!(mode & 0o111, 0o111, "runnable: {mode:o}");
+    }
+    let ignored = read(&root.join(".gitignore"));
+    for line in ["/public/", "/.renkei/", "/公開用-*.zip"] {
+        assert!(ignored.lines().any(|l| l == line), "{line} in {ignored}");
+    }
+}
+
+#[test]
 fn new_never_writes_over_a_folder_that_holds_anything() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.txt"), "大事なメモ").unwrap();

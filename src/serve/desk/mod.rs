@@ -813,7 +813,7 @@ async fn check(State(desk): State<Desk>) -> Response {
         let (_, diags) =
             pipeline::run(&inner.root, Some(&inner.url), crate::date::today_in_japan());
         diags
-            .into_sorted()
+            .shown()
             .into_iter()
             .map(|d| {
                 let rel = page::desk_path(&d.path);
