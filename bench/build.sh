@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `renkei build` of the demo site in release mode: N runs (default 20)
 # after one warm-up, printing min, median and max wall time in milliseconds.
-# The figure recorded in BENCHMARKS.md comes from this script.
+# Its figures go in bench/README.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-20}"

@@ -7,7 +7,7 @@
 #   bash bench/scaling.sh [SIZES="4000 15000 60000 250000"] [--no-corner]
 # The outputs are deleted in the background after each build: deleting
 # 250,000 folders takes minutes on this disk, and what it leaves behind
-# slows the next build (see BENCHMARKS.md, "The file system's floor").
+# slows the next build (see bench/README.md, "The file system's floor").
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sizes="4000 15000 60000 250000" corner=1

@@ -7,7 +7,7 @@
 // Builds each site with the release binary into a temporary folder, serves
 // it on 127.0.0.1, types queries one key at a time and reads the timings
 // search.js records for each keystroke (filtering, then rendering the list).
-// Prints a Markdown table for BENCHMARKS.md. Runs once; do not loop it.
+// Prints a Markdown table for bench/README.md. Runs once; do not loop it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -4,7 +4,7 @@
 //   debounce end → shown: from the server's `changed:` line (printed when the
 //     burst of file events has settled, before the rebuild) to the `load`
 //     event of the reloaded page showing the new text; the figure in
-//     BENCHMARKS.md, whose target is 300 ms;
+//     bench/README.md, whose target is 300 ms;
 //   rebuild: the server's own `built in N ms`;
 //   reload: the rest (telling the page, its reload, parse, stylesheet, load);
 //   save → shown: the same, from the moment the file was written (includes

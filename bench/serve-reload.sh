@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `renkei serve` from a saved file to the reloaded page in headless
 # Chromium (release binary; N runs per kind of edit, default 10). The figures
-# in BENCHMARKS.md's "Serve" section come from this script.
+# in bench/README.md's "Serve" section come from this script.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"

@@ -5,7 +5,7 @@
 #  2. `renkei check` of a site whose data/offices.csv is 200 MB (1.33 million
 #     offices).
 # Release build; prints wall time and maximum resident set size of each run.
-# The figures recorded in BENCHMARKS.md come from this script.
+# The figures in bench/README.md come from this script.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"

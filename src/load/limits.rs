@@ -4,7 +4,7 @@
 //! so anything far beyond these is a mistake or an attack: a file saved
 //! without line breaks, a cell holding a pasted document, a Markdown file of
 //! 20,000 headings. Each is refused with its place before it can take the
-//! memory or time of a build. README's "Limits" section lists them.
+//! memory or time of a build. ARCHITECTURE.md's "Limits and hostile input" lists them.
 
 /// The longest line of any text input (CSV, Markdown, TOML), in bytes.
 pub const MAX_LINE: usize = 1024 * 1024;

@@ -99,6 +99,7 @@ pub struct Records<'a> {
     /// The separator, `,` or (in a tab-separated save) a tab.
     delimiter: u8,
     /// Line-counting cursor: `line` is the line on which byte `offset` lies.
+    /// (Not `Position::line`, one line early after CRLF: BurntSushi/rust-csv#395.)
     offset: usize,
     line: usize,
     record: csv::StringRecord,

@@ -26,7 +26,7 @@ pub fn svg(text: &str, label: &str) -> String {
     let width = usize::try_from(version.width()).expect("a QR code is 21 to 177 modules wide");
     let size = width + 2 * QUIET;
     // One subpath per run of dark modules in a row, written into one buffer
-    // without allocating per module (BENCHMARKS.md, "QR codes").
+    // without allocating per module (bench/README.md, "Build and scaling").
     let colors = canvas.into_colors();
     let mut path = String::with_capacity(colors.len() * 4);
     for (y, row) in colors.chunks(width).enumerate() {

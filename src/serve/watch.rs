@@ -9,7 +9,7 @@
 //! chunk (file events are lost on network and container mounts, and a write
 //! through another link makes none), and a half-written snapshot must never
 //! be published. Writing to a temporary name and renaming it into place
-//! stays the safe and fast way (README says so).
+//! stays the safe and fast way (the editors' guide says so).
 //!
 //! Only what `build` reads is watched (`site.toml`, `content/`, `data/`,
 //! `themes/`, `static/`): the output folder and the rest of the root (a

@@ -1,5 +1,5 @@
 // The browser's folding (themes/default/static/js/search.js) against the case
-// table the Rust fold (src/render/search/fold.rs) is tested with: one table,
+// table the Rust fold (src/fold.rs) is tested with: one table,
 // two implementations, no drift. Runs in node, no browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

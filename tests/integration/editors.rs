@@ -269,17 +269,34 @@ fn readme_commands(markdown: &str) -> Vec<Vec<String>> {
     commands
 }
 
-#[test]
-fn every_command_the_editors_readme_shows_is_one_renkei_takes_with_the_site_named() {
+/// The editors' guide (`docs/src/*.md`) and the README's quick start for
+/// editors, as one text.
+fn editors_text() -> String {
     let readme = std::fs::read_to_string(crate::harness::repo().join("README.md")).expect("README");
-    assert!(
-        !readme.contains("DESIGN.md"),
-        "the README sends readers elsewhere"
-    );
-    let (editors, _) = readme
-        .split_once("## For developers (English)")
+    let (quick_start, _) = readme
+        .split_once("## For developers")
         .expect("the developers' section");
-    let commands = readme_commands(editors);
+    let mut text = quick_start.to_string();
+    let mut chapters: Vec<_> = std::fs::read_dir(crate::harness::repo().join("docs/src"))
+        .expect("docs/src")
+        .map(|entry| entry.expect("a chapter").path())
+        .filter(|path| path.extension() == Some(OsStr::new("md")))
+        .collect();
+    chapters.sort();
+    for chapter in chapters {
+        text.push_str(&std::fs::read_to_string(chapter).expect("a chapter"));
+    }
+    text
+}
+
+#[test]
+fn every_command_the_editors_guide_shows_is_one_renkei_takes_with_the_site_named() {
+    let editors = editors_text();
+    assert!(
+        !editors.contains("DESIGN.md"),
+        "the guide sends readers elsewhere"
+    );
+    let commands = readme_commands(&editors);
     assert!(commands.len() >= 9, "{commands:?}");
     for args in &commands {
         let line = args.join(" ");

@@ -159,7 +159,7 @@ fn a_custom_theme_reserves_its_own_ids() {
     site.build_fails().assert_stderr_has("error: content/guides/start.md:4: heading id \"banner\" is also written on page /guides/start/");
 }
 
-/// The README's `cost.md` example beside the starter's `general.md`, whose
+/// The editors' guide's `cost.md` example beside the starter's `general.md`, whose
 /// question is `{#cost}`, failed the whole build.
 #[test]
 fn a_faq_category_named_like_a_question_id_is_numbered() {

@@ -12,7 +12,7 @@
  * a pair of characters of the query, and only a query made of very common
  * pairs (or no text) fetches the parts in order, showing results as they arrive.
  *
- * `fold` and `terms` must stay the same functions as src/render/search/fold.rs:
+ * `fold` and `terms` must stay the same functions as src/fold.rs:
  * tests/fixtures/folding-cases.json is checked against both.
  */
 (function () {
