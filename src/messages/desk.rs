@@ -43,6 +43,16 @@ messages! {
         Draft => ja "下書き（公開しない）", en "Draft (not published)";
         Software => ja "介護ソフト（1行に1つ）", en "Care software (one per line)";
         Body => ja "本文", en "Body";
+        Questions => ja "質問と回答", en "Questions and answers";
+        QuestionsHint =>
+            ja "質問ごとに書き直し、追加し、並べ替え、削除できます。本文の欄もいっしょに変わります。",
+            en "Edit, add, reorder and remove each question; the body changes with them.";
+        Question => ja "質問", en "Question";
+        Answer => ja "回答", en "Answer";
+        AddQuestion => ja "質問を追加", en "Add a question";
+        MoveUp => ja "上へ", en "Move up";
+        MoveDown => ja "下へ", en "Move down";
+        RemoveQuestion => ja "この質問を削除", en "Remove this question";
         Image => ja "画像を追加", en "Add an image";
         ImageHint =>
             ja "画像を選ぶか、本文にドロップすると、ページと同じフォルダーに保存して本文に挿入します",

@@ -196,10 +196,41 @@ test('a list with an unknown office cannot be registered', async () => {
   assert.equal(existsSync(join(site, 'data/adoption/2026-01-31.csv')), false);
 });
 
+test('a FAQ file is edited question by question: added, moved, removed', async () => {
+  const faqFile = 'content/faq/cost.md';
+  const before = read(faqFile);
+  const headings = (text) => [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+  const asked = headings(before);
+  await page.goto(`${server.url}_renkei/edit/${faqFile}`);
+  const box = page.getByRole('group', { name: '質問と回答' });
+  await box.waitFor(wait);
+  assert.equal(await page.getByLabel(/^質問 \d+$/).count(), asked.length);
+  assert.equal(await page.getByLabel('質問 1', { exact: true }).inputValue(), asked[0]);
+  await page.getByRole('button', { name: '質問を追加' }).click();
+  const n = asked.length + 1;
+  await page.getByLabel(`質問 ${n}`, { exact: true }).fill('デスクで足した質問ですか？');
+  await page.getByLabel(`回答 ${n}`, { exact: true }).fill('はい、デスクで足しました。');
+  await page.getByRole('button', { name: `上へ（質問 ${n}）` }).click();
+  await page.getByRole('button', { name: 'この質問を削除（質問 1）' }).click();
+  assert.match(await page.getByLabel('本文').inputValue(), /## デスクで足した質問ですか？\n\nはい、デスクで足しました。/);
+  assert.deepEqual(await violations(page), []);
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('保存しました').waitFor(wait);
+  const after = headings(read(faqFile));
+  assert.deepEqual(after, [...asked.slice(1, -1), 'デスクで足した質問ですか？', asked[asked.length - 1]]);
+});
+
+test('the check and publish pages have no axe violation', async () => {
+  for (const path of ['_renkei/check', '_renkei/publish']) {
+    await page.goto(`${server.url}${path}`);
+    assert.deepEqual(await violations(page), [], path);
+  }
+});
+
 test('the desk fits a phone', async () => {
   const phone = await context.newPage();
   await phone.setViewportSize(viewports.phone);
-  for (const path of [`_renkei/edit/${guideFile}`, '_renkei/new', '_renkei/history', '_renkei/', '_renkei/data/']) {
+  for (const path of [`_renkei/edit/${guideFile}`, '_renkei/edit/content/faq/cost.md', '_renkei/new', '_renkei/history', '_renkei/', '_renkei/data/', '_renkei/check', '_renkei/publish']) {
     await phone.goto(`${server.url}${path}`);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, path);

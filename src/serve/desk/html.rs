@@ -124,6 +124,19 @@ pub fn editor(rel: &str, fields: &Fields, uses: Uses, opened: &str, top: &str) -
         if fields.draft { " checked" } else { "" },
         DeskMsg::Draft
     ));
+    if uses.questions {
+        form.push_str(&format!(
+            "<fieldset id=\"questions\" hidden data-question=\"{question}\" data-answer=\"{answer}\" data-up=\"{up}\" data-down=\"{down}\" data-remove=\"{remove}\"><legend>{legend}</legend><p class=\"hint\">{hint}</p><ol id=\"question-list\"></ol><p><button type=\"button\" id=\"add-question\" class=\"secondary\">{add}</button></p></fieldset>\n",
+            question = DeskMsg::Question,
+            answer = DeskMsg::Answer,
+            up = DeskMsg::MoveUp,
+            down = DeskMsg::MoveDown,
+            remove = DeskMsg::RemoveQuestion,
+            legend = DeskMsg::Questions,
+            hint = DeskMsg::QuestionsHint,
+            add = DeskMsg::AddQuestion,
+        ));
+    }
     form.push_str(&format!(
         "<p class=\"field\"><label for=\"body\">{}</label><textarea id=\"body\" name=\"body\" rows=\"24\" spellcheck=\"false\">{}</textarea></p>\n",
         DeskMsg::Body,

@@ -26,6 +26,8 @@ pub struct Uses {
     pub date: bool,
     pub weight: bool,
     pub software: bool,
+    /// A FAQ category: each `##` heading is a question, edited one by one.
+    pub questions: bool,
 }
 
 /// The fields the page at `rel` (`content/news/x.md`) uses; any field
@@ -35,7 +37,10 @@ pub fn uses(rel: &str, fields: &Fields) -> Uses {
     let news = parts.get(1) == Some(&"news") && parts.last() != Some(&"_index.md");
     let product =
         parts.get(1) == Some(&"manuals") && parts.len() == 4 && parts.last() == Some(&"_index.md");
+    let faq =
+        parts.get(1) == Some(&"faq") && parts.len() == 3 && parts.last() != Some(&"_index.md");
     Uses {
+        questions: faq,
         date: news || !fields.date.is_empty(),
         weight: !news || !fields.weight.is_empty(),
         software: product || !fields.software.is_empty(),
