@@ -139,7 +139,7 @@ fn new_prints_next_steps_with_the_sites_folder_on_every_command() {
     assert_eq!(
         run.stderr,
         format!(
-            "大分県の新しいサイトを {root} に作りました（ファイル 14 個）\n\n次にすること:\n  \
+            "大分県の新しいサイトを {root} に作りました（ファイル 16 個）\n\n次にすること:\n  \
              1. 事業所の一覧（介護サービス情報公表システム オープンデータ、jigyosho_*.csv）をダウンロードします\n  \
              2. renkei import offices --root {root} ダウンロード/jigyosho_*.csv\n  \
              3. renkei build --root {root}\n  \
