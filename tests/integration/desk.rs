@@ -407,15 +407,24 @@ fn build_output_has_no_desk_link() {
 impl Opened {
     /// The data desk's form sent as a browser sends it (multipart).
     fn upload(&self, kind: &str, date: &str, file_name: &str, text: &str) -> Reply {
-        let mut body = String::new();
+        self.upload_bytes(kind, date, file_name, text.as_bytes())
+    }
+
+    fn upload_bytes(&self, kind: &str, date: &str, file_name: &str, bytes: &[u8]) -> Reply {
+        let mut body = Vec::new();
         for (name, value) in [("kind", kind), ("date", date)] {
-            body.push_str(&format!(
-                "--b\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            ));
+            body.extend_from_slice(
+                format!(
+                    "--b\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
         }
-        body.push_str(&format!(
-            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--b--\r\n"
-        ));
+        body.extend_from_slice(
+            format!("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--b--\r\n");
         self.request(
             "POST",
             "/_renkei/data/check",
@@ -424,7 +433,7 @@ impl Opened {
                 self.cookie,
                 self.origin()
             ),
-            body.as_bytes(),
+            &body,
         )
     }
 }
@@ -589,4 +598,52 @@ fn without_git_the_desk_makes_the_zip() {
         b"",
     );
     assert_eq!(refused.status, 403, "a change without the desk's Origin");
+}
+
+#[test]
+fn an_adoption_book_is_checked_and_registered_like_a_csv() {
+    let site = TestSite::minimal();
+    let desk = Opened::new(&site);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["事業所番号", "連携実績", "介護ソフト"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    // Office numbers typed as numbers, as Excel keeps them.
+    for (row, number) in [4470100001u64, 4410100002, 4410100003, 4470100004]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_number(row as u32 + 1, 0, *number as f64)
+            .unwrap();
+        sheet.write_string(row as u32 + 1, 1, "あり").unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let checked = desk.upload_bytes("adoption", "", "2025-12-31.xlsx", &bytes);
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    assert!(
+        checked.body.contains("data/adoption/2025-12-31.xlsx"),
+        "{}",
+        checked.body
+    );
+    assert!(
+        checked
+            .body
+            .contains("<td id=\"site-after\">4 (80.0%)</td>"),
+        "{}",
+        checked.body
+    );
+    let id = hidden_id(&checked.body, "/_renkei/data/register");
+    assert_eq!(
+        desk.post("/_renkei/data/register", &[("id", &id)]).status,
+        303
+    );
+    assert_eq!(
+        fs::read(site.path().join("data/adoption/2025-12-31.xlsx")).unwrap(),
+        bytes
+    );
+    wait_until("the book's date on the home page", &desk.server, || {
+        desk.server.get("/").body.contains("令和7年12月31日")
+    });
 }
