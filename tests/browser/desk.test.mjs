@@ -6,7 +6,9 @@
 // office is not. The desk's pages have no axe violation and fit a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launch, viewports } from './lib.mjs';
@@ -225,6 +227,27 @@ test('the check and publish pages have no axe violation', async () => {
     await page.goto(`${server.url}${path}`);
     assert.deepEqual(await violations(page), [], path);
   }
+});
+
+test('the Nu HTML Checker finds no error in the desk pages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-desk-nu-'));
+  const paths = ['_renkei/', `_renkei/edit/${guideFile}`, '_renkei/edit/content/faq/cost.md', '_renkei/new', '_renkei/history', '_renkei/data/', '_renkei/check', '_renkei/publish'];
+  const files = [];
+  for (const [i, path] of paths.entries()) {
+    const response = await context.request.get(`${server.url}${path}`);
+    assert.equal(response.status(), 200, path);
+    const file = join(dir, `page-${i}.html`);
+    writeFileSync(file, await response.text());
+    files.push(file);
+  }
+  const vnuJar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  assert.equal(run.status, 0, run.stderr);
+  const errors = JSON.parse(run.stderr || '{"messages":[]}').messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => `${paths[files.indexOf(new URL(m.url).pathname)]}:${m.lastLine ?? '?'}: ${m.message}`);
+  rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(errors, []);
 });
 
 test('the desk fits a phone', async () => {
