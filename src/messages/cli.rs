@@ -133,8 +133,8 @@ messages! {
             ja "待ち受けるアドレス（省くと 127.0.0.1）。ほかのアドレスでは、ほかのパソコンからもプレビューが見えます",
             en "Address to listen on (default: 127.0.0.1); any other than loopback lets other computers see the preview";
         Open =>
-            ja "既定のブラウザーでサイトを開きます",
-            en "Open the site in the default browser";
+            ja "既定のブラウザーで編集デスクを開きます（ほかのアドレスで待ち受けるときはプレビュー）",
+            en "Open the editing desk in the default browser (the preview when listening beyond loopback)";
         Strict =>
             ja "警告も誤りとして扱います",
             en "Treat warnings as errors";
