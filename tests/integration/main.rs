@@ -12,6 +12,7 @@ mod findings;
 mod harness;
 mod hostile;
 mod intake;
+mod layers;
 mod map;
 mod markdown;
 mod messages_cli;
