@@ -238,21 +238,7 @@ fn the_zip_holds_exactly_what_build_writes() {
             .contains("https://example.jp/portal/")
     );
     let public = site.path().join("public");
-    let built: std::collections::BTreeMap<String, Vec<u8>> = walkdir::WalkDir::new(&public)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(&public)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
+    let built = crate::harness::tree(&public);
     assert_eq!(
         in_zip.keys().collect::<Vec<_>>(),
         built.keys().collect::<Vec<_>>()
